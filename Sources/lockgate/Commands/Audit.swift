@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import LockgateCore
+import LockgateKit
+import Policy
+import Reporting
+
+extension Lockgate {
+    /// `lockgate audit`: check every locked package against the policy and report.
+    struct Audit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Audit lockfiles against the policy and report.",
+            discussion: """
+                With no path, audits the lockfiles of the current directory tree (never inside node_modules, .git or
+                virtual environments). The policy is --policy FILE, else .lockgate.yml at the repository root, else
+                the built-in default (policies/default.yml).
+
+                Several reports at once: each --output applies to the --format before it, e.g.
+                  lockgate audit --format sarif --output lockgate.sarif --format text
+                Reports are written even when the run ends in exit 3.
+
+                \(ExitStatus.table)
+                """)
+
+        @Argument(help: "Lockfiles, or directories to search for lockfiles (default: the current directory).")
+        var paths: [String] = []
+
+        @Option(help: "The policy file (default: .lockgate.yml at the repository root, else the built-in default).")
+        var policy: String?
+
+        @Option(
+            name: [.customLong("format"), .customShort("f")],
+            help: "Report format: text, json, sarif or markdown. Repeatable.")
+        var formats: [ReportFormat] = []
+
+        @Option(name: [.customLong("output"), .customShort("o")], help: "Write the preceding --format to FILE. Repeatable.")
+        var outputs: [String] = []
+
+        @Option(help: ArgumentHelp("The date allowlist expiry is judged against (YYYY-MM-DD).", visibility: .hidden))
+        var today: String?
+
+        @OptionGroup var lockfileOptions: LockfileOptions
+
+        @OptionGroup var fetchArguments: FetchArguments
+
+        func validate() throws {
+            if let today, today.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+                throw ValidationError("--today must be YYYY-MM-DD, got '\(today)'")
+            }
+        }
+
+        func run() async throws {
+            let outputs = try ReportOutputs(arguments: Array(CommandLine.arguments.dropFirst()))
+            let workingDirectory = ReportSink.workingDirectory
+            let (policy, policyPath): (Policy, String?)
+            do {
+                (policy, policyPath) = try PolicyResolution.load(explicitPath: self.policy, workingDirectory: workingDirectory)
+            } catch {
+                printError("lockgate: invalid policy: \(error)")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            let options = AuditOptions(
+                paths: paths, workingDirectory: workingDirectory, policy: policy,
+                policyPath: policyPath.map { RepositoryPaths(workingDirectory: workingDirectory).display($0) },
+                today: today ?? AuditOptions.todayUTC(), lockfileFormat: lockfileOptions.lockfileFormat)
+            let progress = ProgressLine()
+            let fetch = fetchArguments.options
+            if fetch == nil {
+                printError("lockgate: --lockfile-only: packages were not downloaded; only the lockfiles were checked")
+            }
+            let report = await (try Auditor()).audit(options, fetch: fetch) { progress.update($0) }
+            for destination in outputs.destinations {
+                let colour = destination.path == nil && ReportSink.stdoutWantsColour
+                let data = try Reporter.render(report, format: destination.format, options: ReportOptions(colour: colour))
+                try ReportSink.write(data, to: destination.path)
+            }
+            let status = report.exitCode
+            if status != .ok { throw ExitCode(status.rawValue) }
+        }
+    }
+}

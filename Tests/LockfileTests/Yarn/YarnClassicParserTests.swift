@@ -1,0 +1,104 @@
+import Foundation
+import Lockfile
+import LockgateCore
+import Testing
+
+/// The yarn v1 edge cases named in MANIFEST.tsv, each on a small fixture of its own.
+@Suite struct YarnClassicParserTests {
+    private func parse(_ fixture: String) throws -> LockfileContents {
+        let name = "yarn-classic/\(fixture).lock"
+        return try YarnClassicParser().parse(
+            TestPaths.fixture(name), format: .yarnClassic, context: ParseContext(path: name))
+    }
+
+    private func package(_ name: String, in contents: LockfileContents) throws -> LockedPackage {
+        try #require(contents.packages.first { $0.name == name })
+    }
+
+    @Test func sha1FragmentIsTheIntegrityWhenThereIsNoIntegrityField() throws {
+        let contents = try parse("sha1-fragment-only")
+        #expect(contents.formatVersion == "1")
+        #expect(
+            contents.packages.map(\.id) == [
+                "abbrev@1.0.9", "accepts@1.2.13", "@scope/pkg@2.0.1", "left-pad@1.3.0",
+            ])
+        let abbrev = try package("abbrev", in: contents)
+        #expect(abbrev.integrity == [Integrity(algorithm: .sha1, hex: "86f7e437faa5a7fce15d1ddcb9eaeaea377667b8")])
+        #expect(abbrev.source.kind == .registry)
+        #expect(abbrev.source.url?.hasPrefix("https://registry.yarnpkg.com/abbrev/-/abbrev-1.0.9.tgz#") == true)
+        #expect(abbrev.location == SourceLocation(line: 3, column: 1))
+        #expect(try package("accepts", in: contents).location == SourceLocation(line: 7, column: 1))
+        // A registry layout on another host is still the registry; no fragment means no hash.
+        let scoped = try package("@scope/pkg", in: contents)
+        #expect(
+            scoped.source
+                == PackageSource(kind: .registry, url: "https://mirror.example.com/npm/@scope/pkg/-/pkg-2.0.1.tgz"))
+        #expect(scoped.integrity.isEmpty)
+        // A fragment that is not 40 hex digits is not a hash.
+        #expect(try package("left-pad", in: contents).integrity.isEmpty)
+    }
+
+    @Test func blockMixingRegistryAndGitSpecsIsOneGitPackage() throws {
+        let contents = try parse("mixed-registry-git")
+        let lerna = try package("@lerna/collect-updates", in: contents)
+        #expect(lerna.version == "3.16.0")
+        #expect(lerna.source.kind == .git)
+        #expect(lerna.source.url == "https://github.com/babel/lerna.git#ae87fff020c5ad00366878c14b749e8ee0a34145")
+        // The git commit in the fragment is not an integrity hash.
+        #expect(lerna.integrity.isEmpty)
+        #expect(lerna.location == SourceLocation(line: 5, column: 1))
+        #expect(contents.packages.filter { $0.name == "@lerna/collect-updates" }.count == 1)
+        let child = try package("@lerna/child-process", in: contents)
+        #expect(child.source.kind == .registry)
+        #expect(child.integrity.map(\.algorithm) == [.sha512])
+        #expect(try package("tar-thing", in: contents).source.kind == .tarball)
+        #expect(try package("git-ssh-thing", in: contents).source.kind == .git)
+        #expect(try package("git-ssh-thing", in: contents).integrity.isEmpty)
+        let direct = try package("direct", in: contents)
+        #expect(direct.source == PackageSource(kind: .tarball, url: "https://example.com/files/direct-1.0.0.tar.gz"))
+    }
+
+    @Test func linkAndFileDirectorySpecsAreLocalLinks() throws {
+        let contents = try parse("link-specs")
+        #expect(
+            contents.localLinks == [
+                LocalLink(
+                    name: "@babel/eslint-config-internal", path: "./eslint/babel-eslint-config-internal", kind: .link,
+                    location: SourceLocation(line: 5, column: 1)),
+                LocalLink(
+                    name: "@babel/eslint-plugin-development-internal",
+                    path: "./eslint/babel-eslint-plugin-development-internal", kind: .link,
+                    location: SourceLocation(line: 8, column: 1)),
+                LocalLink(
+                    name: "local-dir", path: "./packages/local-dir", kind: .directory,
+                    location: SourceLocation(line: 12, column: 1)),
+            ])
+        #expect(contents.packages.map(\.id) == ["local-tgz@1.2.0", "lodash@4.17.19"])
+        let tgz = try package("local-tgz", in: contents)
+        #expect(tgz.source.kind == .tarball)
+        #expect(tgz.integrity.map(\.algorithm) == [.sha1])
+    }
+
+    @Test func aliasSpecsCountUnderTheRealName() throws {
+        let contents = try parse("aliases")
+        #expect(contents.packages.map(\.id) == ["string-width@4.2.3", "@babel/core@8.0.0", "plain-npm@2.1.0"])
+        #expect(try package("string-width", in: contents).aliases == ["string-width-cjs"])
+        #expect(try package("@babel/core", in: contents).aliases == ["@babel-8/core"])
+        #expect(try package("plain-npm", in: contents).aliases.isEmpty)
+    }
+
+    @Test func headerOnlyFileHasNoPackages() throws {
+        let contents = try YarnClassicParser().parse(
+            text: "# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.\n# yarn lockfile v1\n\n\n",
+            format: .yarnClassic)
+        #expect(contents.packages.isEmpty)
+        #expect(contents.localLinks.isEmpty)
+    }
+
+    @Test func crlfLineEndingsAndEscapesAreRead() throws {
+        let text =
+            "\"we\\\"ird@^1.0.0\":\r\n  version \"1.0.0\"\r\n  resolved \"https://r.example/x/-/x-1.0.0.tgz\"\r\n"
+        let contents = try YarnClassicParser().parse(text: text, format: .yarnClassic)
+        #expect(contents.packages.map(\.id) == ["we\"ird@1.0.0"])
+    }
+}

@@ -145,15 +145,12 @@ extension Auditor {
         let client = CurlHTTPClient(configuration: HTTPClientConfiguration(
             totalTimeout: fetch.timeout, maxConcurrentTransfers: fetch.jobs, caBundle: fetch.caBundle))
         let http = RegistryHTTP(client: client, credentials: settings.credentials)
-        let limits = options.policy.archives
         return PackageInspector(
             locator: PackageLocator(http: http, settings: settings, maxFilesPerRelease: options.policy.fetch.maxFilesPerRelease),
             fetcher: CurlFetcher(http: http),
             archives: try? ArchiveStore(cacheDirectory: fetch.cacheDirectory, sha256: Digest.sha256),
             analyses: try? AnalysisStore(cacheDirectory: fetch.cacheDirectory),
             offline: fetch.offline,
-            limits: ArchiveLimits(
-                maxEntries: limits.maxEntries, maxEntryBytes: limits.maxEntryBytes, maxTotalBytes: limits.maxTotalBytes,
-                maxCompressionRatio: limits.maxCompressionRatio, maxPathDepth: limits.maxPathDepth))
+            limits: options.policy.archives.readerLimits)
     }
 }

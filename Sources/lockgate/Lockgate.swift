@@ -9,14 +9,14 @@ struct Lockgate: AsyncParsableCommand {
         commandName: "lockgate",
         abstract: "A pre-install gate against malicious npm and PyPI packages.",
         discussion: """
-            lockgate reads package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, requirements*.txt,
-            poetry.lock, Pipfile.lock and uv.lock, checks every locked package against the policy
-            (.lockgate.yml or --policy), and reports as text, JSON, SARIF or Markdown.
+            lockgate reads package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, requirements*.txt, \
+            poetry.lock, Pipfile.lock and uv.lock, downloads and verifies every locked package, checks it against \
+            the policy (.lockgate.yml or --policy), and reports as text, JSON, SARIF or Markdown.
 
             \(ExitStatus.table)
             """,
         version: LockgateVersion.current,
-        subcommands: [Audit.self, List.self]
+        subcommands: [Audit.self, Scan.self, List.self, CacheCommand.self]
     )
 
     /// Runs the command and maps every outcome to lockgate's exit codes: argument errors exit 2, not

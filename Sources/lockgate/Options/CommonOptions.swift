@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LockgateCore
+import Reporting
 
 extension LockfileFormat: ExpressibleByArgument {}
 
@@ -26,6 +27,19 @@ enum ReportSink {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Renders a report in every requested format and writes each where it goes.
+    /// - Parameters:
+    ///   - report: The report.
+    ///   - outputs: The formats and their destinations.
+    /// - Throws: When a report cannot be rendered or written.
+    static func write(_ report: ScanReport, to outputs: ReportOutputs) throws {
+        for destination in outputs.destinations {
+            let colour = destination.path == nil && stdoutWantsColour
+            let data = try Reporter.render(report, format: destination.format, options: ReportOptions(colour: colour))
+            try write(data, to: destination.path)
         }
     }
 

@@ -1,0 +1,71 @@
+import Archive
+import Fetch
+import Foundation
+import LockgateCore
+import Policy
+
+/// `lockgate scan`: package archives (.tgz, .tar.gz, .whl, .zip) and unpacked package directories given on the
+/// command line, read in memory, analysed and judged by the policy like locked packages.
+public struct Scanner: Sendable {
+    /// Creates a scanner.
+    public init() {}
+
+    /// Scans inputs.
+    /// - Parameters:
+    ///   - inputs: Archive files or package directories, as given.
+    ///   - ecosystem: Forces the ecosystem instead of detecting it from the content.
+    ///   - options: The policy, working directory and date.
+    /// - Returns: One package report per input (`input` set to the path as given).
+    public func scan(_ inputs: [String], ecosystem: Ecosystem?, options: AuditOptions) -> ScanReport {
+        let evaluator = PolicyEvaluator(policy: options.policy, policyPath: options.policyPath, today: options.today)
+        let paths = RepositoryPaths(workingDirectory: options.workingDirectory)
+        let limits = options.policy.archives.readerLimits
+        var reports: [PackageReport] = []
+        var problems: [RunProblem] = []
+        for input in inputs {
+            let absolute = paths.absolute(input)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                problems.append(RunProblem(path: input, location: nil, message: "no such file or directory"))
+                continue
+            }
+            let package: ScannedPackage
+            if isDirectory.boolValue {
+                package = PackageDirectory.read(absolute, limits: limits)
+            } else {
+                guard let data = FileManager.default.contents(atPath: absolute) else {
+                    problems.append(RunProblem(path: input, location: nil, message: "cannot read the file"))
+                    continue
+                }
+                package = ScannedPackage.archive(data, fileName: (input as NSString).lastPathComponent, limits: limits)
+            }
+            let resolvedEcosystem = ecosystem ?? package.ecosystem
+            guard let resolvedEcosystem else {
+                problems.append(RunProblem(
+                    path: input, location: nil,
+                    message: "cannot tell whether this is an npm or a PyPI package (no package.json, setup.py, "
+                        + "pyproject.toml, PKG-INFO or METADATA); use --ecosystem"))
+                continue
+            }
+            let name = package.name ?? (input as NSString).lastPathComponent
+            let version = package.version ?? ""
+            let subject = PolicySubject(
+                ecosystem: resolvedEcosystem, name: name, version: version, sha256: package.sha256, score: nil)
+            var decision = evaluator.decide(subject, findings: package.findings)
+            if package.unreadable && !decision.findings.isEmpty { decision.verdict = max(decision.verdict, .block) }
+            reports.append(PackageReport(
+                ecosystem: resolvedEcosystem, name: name, version: version, input: input, sha256: package.sha256,
+                verdict: decision.verdict, findings: decision.findings))
+        }
+        return ScanReport(packages: reports, problems: problems)
+    }
+}
+
+extension Policy.Archives {
+    /// The archive reader's limits for these policy settings.
+    var readerLimits: ArchiveLimits {
+        ArchiveLimits(
+            maxEntries: maxEntries, maxEntryBytes: maxEntryBytes, maxTotalBytes: maxTotalBytes,
+            maxCompressionRatio: maxCompressionRatio, maxPathDepth: maxPathDepth)
+    }
+}

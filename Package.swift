@@ -37,18 +37,26 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["LockgateCore", "CCurl", "CCrypto"]),
         // Package archives read in memory with safety limits.
         .target(name: "Archive", dependencies: ["CZlib"]),
+        // Lexers, behaviour rules and the sequence builder: what a package's code would do, in execution order.
+        .target(name: "Analysis", dependencies: ["LockgateCore"]),
+        // The bilingual behaviour-sequence model: training, evaluation, inference; the shipped model as a resource.
+        .target(name: "Classifier", dependencies: ["LockgateCore"], resources: [.copy("Resources")]),
         // The content-addressed archive store and the SQLite verdict database.
         .target(name: "Cache", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // The pipeline: the only module that knows every stage.
         .target(
             name: "LockgateKit",
-            dependencies: ["LockgateCore", "Lockfile", "Names", "Policy", "Reporting", "Fetch", "Archive", "Cache"]),
+            dependencies: [
+                "LockgateCore", "Lockfile", "Names", "Policy", "Reporting", "Fetch", "Archive", "Analysis", "Classifier",
+                "Cache",
+            ]),
         .executableTarget(
             name: "lockgate",
             dependencies: ["LockgateKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "archive-memory-bench", dependencies: ["Archive"], path: "Benchmarks/ArchiveMemory"),
         .target(name: "LockgateTestSupport", dependencies: ["LockgateKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "CoreTests", dependencies: ["LockgateCore"]),
         .testTarget(name: "LockfileTests", dependencies: ["Lockfile"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NamesTests", dependencies: ["Names"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy"], resources: [.copy("Fixtures")]),
@@ -57,6 +65,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "Fetch", "LockgateTestSupport"]),
         .testTarget(name: "LockgateKitTests", dependencies: ["LockgateKit", "LockgateTestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["LockgateKit", "LockgateTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

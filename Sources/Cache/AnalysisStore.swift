@@ -112,6 +112,39 @@ public struct AnalysisStore: Sendable {
         }
     }
 
+    /// For many lockfile identities at once (one read transaction), the archives each led to and those archives'
+    /// stored analyses — only identities whose every archive has an analysis by these versions.
+    /// - Parameters:
+    ///   - identities: Identity keys.
+    ///   - analyserVersion: The analyser version.
+    ///   - modelVersion: The model version.
+    /// - Returns: For each fully cached identity, its archives with their analyses, in order.
+    public func cachedAnalyses(for identities: [String], analyserVersion: String, modelVersion: String)
+        -> [String: [(archive: IdentityArchive, analysis: CachedAnalysis)]]
+    {
+        let decoder = JSONDecoder()
+        let result = try? database.read { db -> [String: [(archive: IdentityArchive, analysis: CachedAnalysis)]] in
+            let lookup = try db.makeStatement(sql: "SELECT archives FROM identities WHERE identity = ?")
+            let analysis = try db.makeStatement(
+                sql: "SELECT findings, score FROM analyses WHERE sha256 = ? AND analyser = ? AND model = ?")
+            var found: [String: [(archive: IdentityArchive, analysis: CachedAnalysis)]] = [:]
+            for identity in identities {
+                guard let data = try Data.fetchOne(lookup, arguments: [identity]),
+                    let archives = try? decoder.decode([IdentityArchive].self, from: data), !archives.isEmpty
+                else { continue }
+                var entries: [(archive: IdentityArchive, analysis: CachedAnalysis)] = []
+                for archive in archives {
+                    guard let row = try Row.fetchOne(analysis, arguments: [archive.sha256, analyserVersion, modelVersion])
+                    else { break }
+                    entries.append((archive, CachedAnalysis(findingsJSON: row["findings"], score: row["score"])))
+                }
+                if entries.count == archives.count { found[identity] = entries }
+            }
+            return found
+        }
+        return result ?? [:]
+    }
+
     /// Deletes rows older than a given age, or everything.
     /// - Parameter age: Seconds; nil deletes every row.
     /// - Returns: Rows deleted.

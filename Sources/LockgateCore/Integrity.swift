@@ -54,15 +54,19 @@ public struct Integrity: Sendable, Hashable, Codable, CustomStringConvertible {
         }
         var body = token[token.index(after: dash)...]
         if let question = body.firstIndex(of: "?") { body = body[..<question] }
-        guard let data = Data(base64Encoded: String(body)), data.count == algorithm.byteCount else { return nil }
-        return Integrity(algorithm: algorithm, hex: data.hexString)
+        guard let bytes = Base64.decode(body.utf8), bytes.count == algorithm.byteCount else { return nil }
+        return Integrity(algorithm: algorithm, hex: Data(bytes).hexString)
     }
 
     /// Parses a whitespace-separated SRI string (`sha512-... sha1-...`).
     /// - Parameter string: The SRI string.
     /// - Returns: Every valid token's integrity, in order; empty when none is valid.
     public static func sriList(_ string: String) -> [Integrity] {
-        string.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { sri($0) }
+        // Almost every lockfile writes exactly one token; avoid splitting then.
+        if !string.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+            return sri(Substring(string)).map { [$0] } ?? []
+        }
+        return string.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { sri($0) }
     }
 
     /// Parses `algorithm:hex` or `algorithm=hex` (pip, Pipfile, poetry, uv).
@@ -104,5 +108,46 @@ extension UInt8 {
     /// Whether the byte is an ASCII hexadecimal digit.
     public var isHexDigit: Bool {
         (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
+    }
+}
+
+/// Standard and URL-safe base64 decoding over bytes, without going through `Data(base64Encoded:)` and `String`.
+enum Base64 {
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, byte) in Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8).enumerated() {
+            table[Int(byte)] = UInt8(index)
+        }
+        table[Int(UInt8(ascii: "-"))] = 62
+        table[Int(UInt8(ascii: "_"))] = 63
+        return table
+    }()
+
+    /// Decodes base64 (padding optional); nil for any character outside the alphabet or a bad length.
+    static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+        var output = [UInt8]()
+        output.reserveCapacity(text.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        var padding = 0
+        var consumed = 0
+        for byte in text {
+            if byte == UInt8(ascii: "=") {
+                padding += 1
+                continue
+            }
+            guard padding == 0 else { return nil }
+            let value = table[Int(byte)]
+            guard value != 0xFF else { return nil }
+            accumulator = (accumulator << 6) | UInt32(value)
+            consumed += 1
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8((accumulator >> UInt32(bits)) & 0xFF))
+            }
+        }
+        guard padding <= 2, bits < 6, padding == 0 || (consumed + padding) % 4 == 0 else { return nil }
+        return output
     }
 }

@@ -16,6 +16,9 @@ public struct AuditOptions: Sendable {
     public var today: String
     /// A format forced with `--lockfile-format`, else detected per file.
     public var lockfileFormat: LockfileFormat?
+    /// `--staged` and `--diff BASE`: read the lockfiles from git's index, audit only what changed since BASE.
+    /// Nil reads the working tree and audits every package.
+    public var diff: DiffSelection?
 
     /// Creates options.
     /// - Parameters:

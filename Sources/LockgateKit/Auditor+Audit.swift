@@ -18,13 +18,13 @@ extension Auditor {
     public func audit(
         _ options: AuditOptions, fetch: FetchOptions? = nil, progress: (@Sendable (FetchProgress) -> Void)? = nil
     ) async -> ScanReport {
-        let (parsed, problems) = parseAll(options)
+        let (parsed, problems, changes) = readForAudit(options)
         let evaluator = PolicyEvaluator(policy: options.policy, policyPath: options.policyPath, today: options.today)
         var work: [PackageWork] = []
         for file in parsed {
             let lines = String(decoding: file.data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let directory = (file.absolutePath as NSString).deletingLastPathComponent
-            for package in file.contents.packages {
+            for package in file.contents.packages where changes?.isNew(package, lockfile: file.absolutePath) ?? true {
                 let findings = lockfileFindings(package, lockfile: file.contents.path, lines: lines, evaluator: evaluator)
                 work.append(PackageWork(
                     package: package, lockfile: file.contents.path, lockfileDirectory: directory,
@@ -110,13 +110,26 @@ extension Auditor {
             return Array(repeating: nil, count: work.count)
         }
         var results = [Inspection?](repeating: nil, count: work.count)
-        var done = 0
+        // The warm path: every package whose lockfile entry is unchanged since a previous run, in one database read.
+        let cached = inspector.cachedInspections(work.map(\.package))
+        var pending: [Int] = []
+        for (index, item) in work.enumerated() {
+            if let inspection = cached[LockfileIdentity.key(item.package)] {
+                results[index] = inspection
+            } else {
+                pending.append(index)
+            }
+        }
+        var done = work.count - pending.count
         var bytes = 0
+        if done > 0 {
+            progress?(FetchProgress(done: done, total: work.count, bytes: 0, current: "cache"))
+        }
         await withTaskGroup(of: (Int, Inspection).self) { group in
             var next = 0
             func addNext() {
-                guard next < work.count else { return }
-                let index = next
+                guard next < pending.count else { return }
+                let index = pending[next]
                 let item = work[index]
                 group.addTask {
                     let inspection = await inspector.inspect(
@@ -125,7 +138,7 @@ extension Auditor {
                 }
                 next += 1
             }
-            for _ in 0..<min(fetch.jobs, work.count) { addNext() }
+            for _ in 0..<min(fetch.jobs, pending.count) { addNext() }
             for await (index, inspection) in group {
                 results[index] = inspection
                 done += 1

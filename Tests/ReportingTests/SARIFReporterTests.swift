@@ -43,8 +43,10 @@ import Testing
                 #expect(startLine == 1)
             }
         }
-        #expect(checked == ReportFixture.packages.filter { $0.lockfile != nil }.map(\.findings.count).reduce(0, +))
-        #expect(results.count == ReportFixture.packages.map(\.findings.count).reduce(0, +))
+        // Info findings stay out of SARIF; every warn and block finding is a result.
+        func actionable(_ package: PackageReport) -> Int { package.findings.filter { $0.severity >= .warn }.count }
+        #expect(checked == ReportFixture.packages.filter { $0.lockfile != nil }.map(actionable).reduce(0, +))
+        #expect(results.count == ReportFixture.packages.map(actionable).reduce(0, +))
     }
 
     @Test func levelsRulesAndRegions() throws {
@@ -53,7 +55,7 @@ import Testing
         let rules = try #require(driver["rules"] as? [[String: Any]])
         let ids = rules.compactMap { $0["id"] as? String }
         #expect(ids == ids.sorted())
-        #expect(Set(ids) == Set(ReportFixture.packages.flatMap { $0.findings.map(\.rule) }))
+        #expect(Set(ids) == Set(ReportFixture.packages.flatMap { $0.findings.filter { $0.severity >= .warn }.map(\.rule) }))
         let typosquat = try #require(rules.first { $0["id"] as? String == "typosquat_candidate" })
         let properties = try #require(typosquat["properties"] as? [String: Any])
         #expect(properties["security-severity"] as? String == "5.0")
@@ -64,7 +66,7 @@ import Testing
             #expect(ids[index] == result["ruleId"] as? String)
         }
         let levels = Dictionary(grouping: results.compactMap { $0["level"] as? String }, by: { $0 }).mapValues(\.count)
-        #expect(levels == ["error": 3, "warning": 4, "note": 1])
+        #expect(levels == ["error": 3, "warning": 4])
         // The denylisted finding's region ends after its lockfile-line snippet.
         let denied = try #require(results.first { $0["ruleId"] as? String == "denylisted" })
         let region = try #require(Self.region(denied))

@@ -25,6 +25,38 @@ struct PackageInspector: Sendable {
         if let known = analyses?.archives(for: identity), !known.isEmpty, let cached = cachedInspection(known) {
             return cached
         }
+        return await inspectUncached(package, identity: identity, lockfileDirectory: lockfileDirectory, lockfileEvidence: lockfileEvidence)
+    }
+
+    /// Every package whose lockfile identity leads to archives that are all analysed already, found in one read of
+    /// the verdict database (the warm path: no network, no per-package queries).
+    func cachedInspections(_ packages: [LockedPackage]) -> [String: Inspection] {
+        guard let analyses else { return [:] }
+        let identities = packages.map(LockfileIdentity.key)
+        let found = analyses.cachedAnalyses(
+            for: identities, analyserVersion: AnalyserVersions.analyser, modelVersion: AnalyserVersions.model)
+        let decoder = JSONDecoder()
+        var result: [String: Inspection] = [:]
+        for (identity, entries) in found {
+            var inspection = Inspection(
+                sha256: entries.first?.archive.sha256, findings: [], failed: false, downloadedBytes: 0, score: nil)
+            var complete = true
+            for entry in entries {
+                guard let findings = try? decoder.decode([Finding].self, from: entry.analysis.findingsJSON) else {
+                    complete = false
+                    break
+                }
+                inspection.findings += findings
+                if let score = entry.analysis.score { inspection.score = max(inspection.score ?? 0, score) }
+            }
+            if complete { result[identity] = inspection }
+        }
+        return result
+    }
+
+    private func inspectUncached(
+        _ package: LockedPackage, identity: String, lockfileDirectory: String, lockfileEvidence: Evidence
+    ) async -> Inspection {
         if offline {
             if let known = analyses?.archives(for: identity), !known.isEmpty, let stored = storedInspection(known) {
                 return stored
@@ -94,7 +126,7 @@ struct PackageInspector: Sendable {
                 let findings = try? JSONDecoder().decode([Finding].self, from: stored.findingsJSON)
             else { return nil }
             result.findings += findings
-            result.score = max(result.score ?? 0, stored.score ?? 0)
+            if let score = stored.score { result.score = max(result.score ?? 0, score) }
         }
         return result
     }

@@ -20,7 +20,13 @@ public enum SARIFReporter {
     ///   - options: Presentation options.
     /// - Returns: The log.
     static func log(_ report: ScanReport, options: ReportOptions) -> SARIFLog {
-        let packages = ReportOrdering.packages(report.packages)
+        // Info findings (a registry-only hash check, a path source) stay in the JSON and text reports; code scanning
+        // gets what needs a decision, so a large lockfile does not turn into thousands of notes.
+        let packages = ReportOrdering.packages(report.packages).map { package in
+            var actionable = package
+            actionable.findings = package.findings.filter { $0.severity >= .warn }
+            return actionable
+        }
         let problems = ReportOrdering.problems(report.problems)
         let rules = SARIFRules.descriptors(for: Set(packages.flatMap { $0.findings.map(\.rule) }))
         let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -19,6 +19,11 @@ extension Lockgate {
                   lockgate audit --format sarif --output lockgate.sarif --format text
                 Reports are written even when the run ends in exit 3.
 
+                In a pull request, audit only what it changes (the lockfiles at BASE are
+                read through git, without a checkout):
+                  lockgate audit --diff origin/main
+                --staged reads the lockfiles from git's index, as the pre-commit hook does.
+
                 \(ExitStatus.table)
                 """)
 
@@ -39,6 +44,15 @@ extension Lockgate {
         @Option(help: ArgumentHelp("The date allowlist expiry is judged against (YYYY-MM-DD).", visibility: .hidden))
         var today: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Audit only the packages new or changed since this git revision (a branch, tag or commit).",
+                valueName: "BASE"))
+        var diff: String?
+
+        @Flag(help: "Read the lockfiles as staged in git's index (what the next commit records), not the working tree.")
+        var staged = false
+
         @OptionGroup var lockfileOptions: LockfileOptions
 
         @OptionGroup var fetchArguments: FetchArguments
@@ -46,6 +60,9 @@ extension Lockgate {
         func validate() throws {
             if let today, today.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
                 throw ValidationError("--today must be YYYY-MM-DD, got '\(today)'")
+            }
+            if let diff, diff.isEmpty || diff.hasPrefix("-") {
+                throw ValidationError("--diff needs a git revision (a branch, tag or commit), got '\(diff)'")
             }
         }
 
@@ -59,10 +76,11 @@ extension Lockgate {
                 printError("lockgate: invalid policy: \(error)")
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
-            let options = AuditOptions(
+            var options = AuditOptions(
                 paths: paths, workingDirectory: workingDirectory, policy: policy,
                 policyPath: policyPath.map { RepositoryPaths(workingDirectory: workingDirectory).display($0) },
                 today: today ?? AuditOptions.todayUTC(), lockfileFormat: lockfileOptions.lockfileFormat)
+            options.diff = try diffSelection(workingDirectory: workingDirectory)
             let progress = ProgressLine()
             let fetch = fetchArguments.options
             if fetch == nil {
@@ -76,6 +94,25 @@ extension Lockgate {
             }
             let status = report.exitCode
             if status != .ok { throw ExitCode(status.rawValue) }
+        }
+
+        // MARK: - Private
+
+        /// `--diff` and `--staged`, checked against the repository: outside one, or with a revision git does not
+        /// know, the run stops with exit 2 before anything is audited.
+        private func diffSelection(workingDirectory: String) throws -> DiffSelection? {
+            guard diff != nil || staged else { return nil }
+            do {
+                let repository = try GitRepository(directory: workingDirectory)
+                if let diff {
+                    let commit = try repository.commit(diff)
+                    printError("lockgate: --diff \(diff): auditing only packages new or changed since \(commit.prefix(12))")
+                }
+            } catch {
+                printError("lockgate: \(diff != nil ? "--diff" : "--staged"): \(error)")
+                throw ExitCode(ExitStatus.usage.rawValue)
+            }
+            return DiffSelection(base: diff, staged: staged)
         }
     }
 }

@@ -1,0 +1,44 @@
+import Foundation
+import LockgateCore
+
+/// Analyses JavaScript (and TypeScript/JSX tolerantly): lexes the file once, then walks its tokens resolving
+/// `require`/`import`, aliases, destructuring and member chains, folding constant strings, and records each
+/// behaviour with its evidence, in statement order, with function bodies under their names.
+public struct JavaScriptAnalyzer: FileAnalyzer {
+    /// Files larger than this are analysed up to this many bytes.
+    public static let maximumBytes = 64 << 20
+
+    /// Creates an analyser.
+    public init() {}
+
+    /// Analyses a file. Never fails; linear in the file's size.
+    /// - Parameter file: The file.
+    /// - Returns: Its events and whether it is minified.
+    public func analyse(_ file: SourceFile) -> FileAnalysis {
+        analyseWithMetrics(file).analysis
+    }
+
+    /// Measures a file: layout, obfuscator names, packed eval, string-array rotation, escaped strings.
+    /// - Parameter file: The file.
+    /// - Returns: Its metrics (`isMinified` and `isObfuscated` are the verdicts).
+    public func metrics(of file: SourceFile) -> JavaScriptMetrics {
+        analyseWithMetrics(file).metrics
+    }
+
+    /// Analyses a file and measures it in one pass.
+    /// - Parameter file: The file.
+    /// - Returns: The analysis and the metrics.
+    public func analyseWithMetrics(_ file: SourceFile) -> (analysis: FileAnalysis, metrics: JavaScriptMetrics) {
+        let source = JavaScriptSource(bytes: [UInt8](file.data.prefix(Self.maximumBytes)))
+        let stream = source.bytes.withUnsafeBufferPointer { JavaScriptLexer.lex($0) }
+        let walker = JavaScriptWalker(source: source, stream: stream, file: file)
+        walker.run()
+        var metrics = JavaScriptMetrics.layout(of: source)
+        metrics.identifiers = stream.identifierCount
+        metrics.hexIdentifiers = stream.hexIdentifierCount
+        metrics.packedEval = walker.packedEval
+        metrics.stringArrayRotation = walker.rotationAt >= 0 && walker.largestStringArray >= 10
+        metrics.escapedStrings = walker.escapedStrings
+        return (walker.result(isMinified: metrics.isMinified), metrics)
+    }
+}

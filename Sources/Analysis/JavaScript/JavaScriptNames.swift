@@ -1,0 +1,110 @@
+/// Interned identifier spellings: each distinct name gets a small integer id, so the walker compares ids, and
+/// the names it cares about have fixed ids (`JavaScriptNames.Known`).
+struct JavaScriptNames: Sendable {
+    /// The spelling of each id.
+    private(set) var strings: [String] = []
+
+    /// Ids of the keywords and globals the analysis looks for, interned first in this order.
+    enum Known: Int32, CaseIterable {
+        case const_ = 0, let_, var_, function, class_, return_, typeof_, instanceof, in_, of, new_, delete_, void_
+        case throw_, case_, do_, else_, yield, await_, async, if_, for_, while_, switch_, catch_, with, import_
+        case export, from, as_, default_, extends, static_, get, set, this, super_, null, true_, false_, try_
+        case require, eval, module, exports, process, env, constructor
+    }
+
+    /// The spellings of `Known`, in order.
+    static let knownSpellings = [
+        "const", "let", "var", "function", "class", "return", "typeof", "instanceof", "in", "of", "new", "delete",
+        "void", "throw", "case", "do", "else", "yield", "await", "async", "if", "for", "while", "switch", "catch",
+        "with", "import", "export", "from", "as", "default", "extends", "static", "get", "set", "this", "super",
+        "null", "true", "false", "try", "require", "eval", "module", "exports", "process", "env", "constructor",
+    ]
+
+    /// Creates the table with the known names interned.
+    init() {
+        for spelling in Self.knownSpellings {
+            _ = Array(spelling.utf8).withUnsafeBufferPointer { intern($0) }
+        }
+    }
+
+    /// The spelling of an id.
+    subscript(id: Int32) -> String { id >= 0 && Int(id) < strings.count ? strings[Int(id)] : "" }
+
+    /// The id of a spelling, adding it when new.
+    /// - Parameter bytes: The name's UTF-8 bytes.
+    /// - Returns: Its id.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if table.count < 2 * (strings.count + 1) { grow() }
+        let hash = Self.hash(bytes)
+        var slot = Int(hash & UInt64(table.count - 1))
+        while true {
+            let id = table[slot]
+            if id < 0 { break }
+            if hashes[Int(id)] == hash && bytesOf(id).elementsEqual(bytes) { return id }
+            slot = (slot + 1) & (table.count - 1)
+        }
+        let id = Int32(strings.count)
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        offsets.append(storage.count)
+        storage.append(contentsOf: bytes)
+        hashes.append(hash)
+        table[slot] = id
+        return id
+    }
+
+    /// The id of a spelling already interned, without adding it.
+    /// - Parameter spelling: The name.
+    /// - Returns: Its id, or -1 when the file never uses it.
+    func lookup(_ spelling: String) -> Int32 {
+        guard !table.isEmpty else { return -1 }
+        let bytes = Array(spelling.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let hash = Self.hash(buffer)
+            var slot = Int(hash & UInt64(table.count - 1))
+            while table[slot] >= 0 {
+                let id = table[slot]
+                if hashes[Int(id)] == hash && bytesOf(id).elementsEqual(buffer) { return id }
+                slot = (slot + 1) & (table.count - 1)
+            }
+            return -1
+        }
+    }
+
+    /// Whether an id is a reserved word that cannot start a member chain.
+    static func isKeyword(_ id: Int32) -> Bool {
+        id >= 0 && id <= Known.try_.rawValue && id != Known.this.rawValue && id != Known.super_.rawValue
+            && id != Known.async.rawValue && id != Known.get.rawValue && id != Known.set.rawValue
+            && id != Known.of.rawValue && id != Known.from.rawValue && id != Known.as_.rawValue
+            && id != Known.static_.rawValue && id != Known.let_.rawValue && id != Known.yield.rawValue
+            && id != Known.await_.rawValue
+    }
+
+    // MARK: - Private
+
+    private var table: [Int32] = []
+    private var hashes: [UInt64] = []
+    private var offsets: [Int] = []
+    private var storage: [UInt8] = []
+
+    private func bytesOf(_ id: Int32) -> ArraySlice<UInt8> {
+        let start = offsets[Int(id)]
+        let end = Int(id) + 1 < offsets.count ? offsets[Int(id) + 1] : storage.count
+        return storage[start..<end]
+    }
+
+    private mutating func grow() {
+        let size = max(256, table.count * 2)
+        table = [Int32](repeating: -1, count: size)
+        for id in 0..<strings.count {
+            var slot = Int(hashes[id] & UInt64(size - 1))
+            while table[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            table[slot] = Int32(id)
+        }
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+}

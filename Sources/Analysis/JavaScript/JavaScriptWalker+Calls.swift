@@ -1,0 +1,195 @@
+import Foundation
+import LockgateCore
+
+/// One call in a chain: the callee's value, its parentheses and the token that names it.
+struct JavaScriptCall: Sendable {
+    /// What is called.
+    var callee: JavaScriptValue
+    /// The `(`.
+    var open: Int
+    /// The `)`.
+    var close: Int
+    /// The token behaviours of the call are reported at (the last name of the callee).
+    var nameToken: Int
+    /// The dotted path of a callee that is a plain name (`f`, `obj.f`, `this.f`), for local calls.
+    var path: String?
+    /// Whether the call is `new X(...)`.
+    var isNew: Bool
+    /// Arguments to skip (`f.call(thisArg, ...)` skips one; `f.apply` hides them all).
+    var shift: Int
+}
+
+/// Calls: what calling each known value does.
+extension JavaScriptWalker {
+    /// Evaluates a call, recording its behaviours in emitting mode.
+    func call(_ call: JavaScriptCall, emit: Bool, depth: Int) -> JavaScriptValue {
+        var arguments = arguments(from: call.open, to: call.close)
+        arguments = call.shift >= 64 ? [] : Array(arguments.dropFirst(call.shift))
+        var context = JavaScriptCallContext(call: call, arguments: arguments, emit: emit, depth: depth)
+        if emit {
+            for (position, range) in arguments.prefix(8).enumerated() {
+                let value = argumentValue(range, depth: depth)
+                context.values[position] = value
+                recordFolded(value, at: range.lowerBound)
+            }
+        }
+        if emit && call.callee.taint.contains(.network) { networkRegions.append(call.close) }
+        switch call.callee.object {
+        case .require, .dynamicImport:
+            let first = value(0, &context)
+            let specifier = first.string
+            if emit, let specifier { recordImport(specifier, at: call.nameToken) }
+            if emit, specifier == nil, let network = writtenFile(matching: first, argumentTokens: arguments.first) {
+                record(network ? .downloadExecute : .writeExecute, at: call.nameToken)
+            }
+            return specifier.flatMap(JavaScriptCatalog.module(for:)).map { JavaScriptValue(object: .module($0)) } ?? .unknown
+        case .eval:
+            if emit { evalCall(&context) }
+            return .unknown
+        case .functionConstructor:
+            let body = arguments.isEmpty ? nil : value(arguments.count - 1, &context)
+            let text = body?.string?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if text == "return this" || text == "return this;" { return JavaScriptValue(object: .globalGetter) }
+            if emit { evalCall(&context, codeArgument: max(0, arguments.count - 1)) }
+            return .unknown
+        case .globalGetter:
+            return JavaScriptValue(object: .module(.global))
+        case .timer:
+            let first = value(0, &context)
+            if emit, first.string != nil || first.taint.contains(.dynamic) { evalCall(&context) }
+            return .unknown
+        case .decoder(let decoder):
+            let input = value(0, &context)
+            let decoded = input.string.flatMap {
+                decoder == "atob" ? JavaScriptDecoding.base64($0) : JavaScriptDecoding.percent($0)
+            }
+            let result = decoded.map { JavaScriptValue(object: .string($0), taint: input.taint.union(.decoded)) }
+                ?? JavaScriptValue(object: .unknown, taint: input.taint.intersection(JavaScriptTaint.carried))
+            if emit { recordDecode(result, at: call.nameToken, always: decoder == "atob") }
+            return result
+        case .localFunction(let function):
+            if emit { recordLocalCall(function) }
+            return .unknown
+        case .method(let receiver, let method):
+            return self.method(receiver, method, taint: call.callee.taint, &context)
+        case .member(let module, let member):
+            return memberCall(module, member, &context)
+        case .module(let module):
+            return moduleCall(module, &context)
+        case .unknown:
+            if let path = call.path {
+                let resolved = resolve(path)
+                if emit { recordLocalCall(call.isNew ? resolved + ".constructor" : resolved) }
+                if call.isNew { return JavaScriptValue(object: .instance(resolved)) }
+            }
+            return JavaScriptValue(object: .unknown, taint: call.callee.taint.intersection(JavaScriptTaint.carried))
+        default:
+            return .unknown
+        }
+    }
+
+    /// The value of an argument, computed once.
+    func value(_ position: Int, _ context: inout JavaScriptCallContext) -> JavaScriptValue {
+        if let known = context.values[position] { return known }
+        guard position < context.arguments.count else { return .unknown }
+        let value = argumentValue(context.arguments[position], depth: context.depth)
+        context.values[position] = value
+        return value
+    }
+
+    /// Whether any argument carries network data, or the call sits in a network callback.
+    func carriesNetwork(_ context: inout JavaScriptCallContext) -> Bool {
+        if !networkRegions.isEmpty && context.emit { return true }
+        for position in context.arguments.indices.prefix(8) where value(position, &context).taint.contains(.network) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: - Private
+
+    private func resolve(_ path: String) -> String {
+        if path.hasPrefix("this."), let current = classes.last { return current.name + path.dropFirst(4) }
+        if path.hasPrefix("module.exports.") { return String(path.dropFirst(7)) }
+        return path
+    }
+
+    private func evalCall(_ context: inout JavaScriptCallContext, codeArgument: Int = 0) {
+        let call = context.call
+        record(.evalCode, at: call.nameToken)
+        let first = call.open + 1
+        if isName(first, .function) && isOp(first + 1, JavaScriptOp.lparen) {
+            let parameters = (0..<5).map { first + 2 + 2 * $0 }
+            if zip(parameters, ["p", "a", "c", "k", "e"]).allSatisfy({ index, expected in
+                index < tokens.count && tokens[index].kind == .identifier && name(index) == expected
+            }) {
+                packedEval = true
+                record(.packedEval, at: call.nameToken)
+            }
+        }
+        if value(codeArgument, &context).taint.contains(.network) { record(.downloadExecute, at: call.nameToken) }
+    }
+
+    private func method(
+        _ receiver: JavaScriptObject, _ method: String, taint: JavaScriptTaint, _ context: inout JavaScriptCallContext
+    ) -> JavaScriptValue {
+        switch (receiver, method) {
+        case (.string(let text), "split"):
+            let separator = context.arguments.isEmpty ? nil : value(0, &context).string
+            guard let separator else { return JavaScriptValue(object: .array([text]), taint: taint) }
+            let parts = separator.isEmpty ? text.prefix(100_000).map(String.init) : text.components(separatedBy: separator)
+            return JavaScriptValue(object: .array(parts), taint: taint)
+        case (.string(let text), "toString"), (.string(let text), "valueOf"), (.string(let text), "normalize"):
+            return JavaScriptValue(object: .string(text), taint: taint)
+        case (.string(let text), "trim"):
+            return JavaScriptValue(object: .string(text.trimmingCharacters(in: .whitespacesAndNewlines)), taint: taint)
+        case (.string(let text), "toLowerCase"): return JavaScriptValue(object: .string(text.lowercased()), taint: taint)
+        case (.string(let text), "toUpperCase"): return JavaScriptValue(object: .string(text.uppercased()), taint: taint)
+        case (.string(let text), "concat"):
+            var result = text
+            for position in context.arguments.indices.prefix(64) {
+                guard let piece = value(position, &context).string else { return .unknown }
+                result += piece
+            }
+            return JavaScriptValue(object: .string(result), taint: taint.union(.folded))
+        case (.string(let text), "replace"), (.string(let text), "replaceAll"):
+            guard let target = value(0, &context).string, !target.isEmpty,
+                let replacement = value(1, &context).string
+            else { return .unknown }
+            let result: String
+            if method == "replaceAll" {
+                result = text.replacingOccurrences(of: target, with: replacement)
+            } else if let range = text.range(of: target) {
+                result = text.replacingCharacters(in: range, with: replacement)
+            } else {
+                result = text
+            }
+            return JavaScriptValue(object: .string(result), taint: taint.union(.folded))
+        case (.array(let items), "reverse"):
+            return JavaScriptValue(object: .array(items.reversed()), taint: taint.union(.decoded))
+        case (.array(let items), "join"):
+            let separator = context.arguments.isEmpty ? "," : (value(0, &context).string ?? ",")
+            let joined = items.joined(separator: separator)
+            guard joined.utf8.count <= JavaScriptDecoding.maximumLength else { return .unknown }
+            let result = JavaScriptValue(object: .string(joined), taint: taint.union(.folded))
+            if context.emit && taint.contains(.decoded) { recordDecode(result, at: context.call.nameToken, always: false) }
+            return result
+        default:
+            return JavaScriptValue(object: .unknown, taint: taint.intersection(JavaScriptTaint.carried))
+        }
+    }
+}
+
+/// The state of one call's evaluation: its arguments and their values, computed on demand.
+struct JavaScriptCallContext: Sendable {
+    /// The call.
+    var call: JavaScriptCall
+    /// Argument token ranges.
+    var arguments: [Range<Int>]
+    /// Whether behaviours are recorded.
+    var emit: Bool
+    /// Evaluation nesting.
+    var depth: Int
+    /// Values computed so far, by position.
+    var values: [Int: JavaScriptValue] = [:]
+}

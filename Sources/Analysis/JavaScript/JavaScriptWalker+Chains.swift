@@ -1,0 +1,213 @@
+/// Member chains (`a.b['c'](d).e`): the value each step refers to, and in emitting mode the behaviours of the
+/// accesses and calls along the way.
+extension JavaScriptWalker {
+    /// Evaluates the chain that starts at a token.
+    /// - Parameters:
+    ///   - start: The first token (a name, literal, `(`, `[`, `new` or `import`).
+    ///   - emit: Whether to record behaviours (the main walk) or only compute the value (folding, bindings).
+    ///   - depth: The evaluation nesting, capped.
+    /// - Returns: The value and the index after the chain (`start` when no chain starts there).
+    func chain(from start: Int, emit: Bool, depth: Int) -> (JavaScriptValue, Int) {
+        guard depth < 40, budget > 0, start < tokens.count else { return (.unknown, start) }
+        budget -= 1
+        var index = start
+        var isNew = false
+        while isName(index, .new_) && index < start + 8 {
+            isNew = true
+            index += 1
+        }
+        var (value, path, next) = primary(at: index, depth: depth)
+        guard next > index else { return (.unknown, start) }
+        var nameToken = index
+        index = next
+        var shift = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .punctuator && (token.op == JavaScriptOp.dot || token.op == JavaScriptOp.optionalChain) {
+                guard index + 1 < tokens.count else { break }
+                if token.op == JavaScriptOp.optionalChain && tokens[index + 1].kind == .punctuator {
+                    index += 1
+                    continue
+                }
+                guard tokens[index + 1].kind == .identifier || tokens[index + 1].kind == .privateName else { break }
+                let memberName = name(index + 1)
+                if (memberName == "call" || memberName == "apply" || memberName == "bind") && isCallable(value) {
+                    shift = memberName == "call" ? 1 : (memberName == "apply" ? 64 : 0)
+                } else {
+                    value = member(value, memberName, at: index + 1, emit: emit)
+                    path = path.map { $0 + "." + memberName }
+                }
+                nameToken = index + 1
+                index += 2
+            } else if token.isOp(JavaScriptOp.lbracket) {
+                let close = partner(index)
+                guard close > index else { break }
+                let (key, keyEnd) = evaluate(from: index + 1, depth: depth + 1)
+                if keyEnd == close, let text = key.string {
+                    value = member(value, text, at: index, emit: emit)
+                } else {
+                    value = computedMember(value, at: index, emit: emit)
+                }
+                path = nil
+                nameToken = index
+                index = close + 1
+            } else if token.isOp(JavaScriptOp.lparen) {
+                let close = partner(index)
+                guard close > index else { break }
+                let call = JavaScriptCall(
+                    callee: value, open: index, close: close, nameToken: nameToken, path: path, isNew: isNew,
+                    shift: shift)
+                value = self.call(call, emit: emit, depth: depth)
+                (isNew, path, shift) = (false, nil, 0)
+                index = close + 1
+            } else if token.kind == .template {
+                value = .unknown
+                index += 1
+            } else {
+                break
+            }
+        }
+        if emit { afterChain(value, from: start, to: index, path: path) }
+        return (value, index)
+    }
+
+    /// The value of a member access `value.name` (or `value['name']`).
+    func member(_ value: JavaScriptValue, _ memberName: String, at index: Int, emit: Bool) -> JavaScriptValue {
+        let carried = value.taint.intersection(JavaScriptTaint.carried)
+        switch value.object {
+        case .module(.global):
+            return JavaScriptValue(object: JavaScriptCatalog.global(memberName) ?? .unknown)
+        case .module(.process):
+            switch memberName {
+            case "env": return JavaScriptValue(object: .module(.env))
+            case "mainModule": return JavaScriptValue(object: .module(.nodeModule))
+            default: return JavaScriptValue(object: .member(.process, memberName))
+            }
+        case .module(.nodeModule):
+            if memberName == "require" || memberName == "_load" { return JavaScriptValue(object: .require) }
+            if memberName == "exports" { return .unknown }
+            return JavaScriptValue(object: .member(.nodeModule, memberName))
+        case .module(.env):
+            if emit { record(.readEnvironmentVariable, at: index) }
+            return JavaScriptValue(object: .unknown, taint: .hostData)
+        case .module(let module):
+            return JavaScriptValue(object: .member(module, memberName), taint: carried)
+        case .member(.fs, "promises"), .member(.dns, "promises"):
+            if case .member(let module, _) = value.object { return JavaScriptValue(object: .member(module, memberName)) }
+            return .unknown
+        case .member(let module, _) where module == .network(callable: true) || module == .network(callable: false):
+            return JavaScriptValue(object: .member(module, memberName), taint: carried)
+        case .instance(let className):
+            return JavaScriptValue(object: .localFunction("\(className).\(memberName)"))
+        case .string, .array:
+            if memberName == "length" { return .unknown }
+            return JavaScriptValue(object: .method(value.object, memberName), taint: value.taint)
+        default:
+            return JavaScriptValue(object: .unknown, taint: carried)
+        }
+    }
+
+    /// The value of `value[expression]` when the key is not constant.
+    func computedMember(_ value: JavaScriptValue, at index: Int, emit: Bool) -> JavaScriptValue {
+        if case .module(.env) = value.object {
+            if emit { record(.readEnvironmentVariable, at: index) }
+            return JavaScriptValue(object: .unknown, taint: .hostData)
+        }
+        return JavaScriptValue(object: .unknown, taint: value.taint.intersection(JavaScriptTaint.carried))
+    }
+
+    // MARK: - Private
+
+    private func isCallable(_ value: JavaScriptValue) -> Bool {
+        switch value.object {
+        case .require, .eval, .functionConstructor, .timer, .decoder, .member, .localFunction: true
+        default: false
+        }
+    }
+
+    /// The first element of a chain: its value, a dotted path when it is a plain name, and the index after it.
+    private func primary(at index: Int, depth: Int) -> (JavaScriptValue, String?, Int) {
+        guard index < tokens.count else { return (.unknown, nil, index) }
+        let token = tokens[index]
+        switch token.kind {
+        case .identifier:
+            if token.name == K.this.rawValue { return (.unknown, "this", index + 1) }
+            if token.name == K.import_.rawValue { return (JavaScriptValue(object: .dynamicImport), nil, index + 1) }
+            if token.name == K.await_.rawValue, index + 1 < tokens.count, !isOp(index + 1, JavaScriptOp.lparen),
+                !isOp(index + 1, JavaScriptOp.dot)
+            {
+                let (value, next) = chain(from: index + 1, emit: false, depth: depth + 1)
+                return (value, nil, next)
+            }
+            if JavaScriptNames.isKeyword(token.name) { return (.unknown, nil, index + 1) }
+            let spelling = names[token.name]
+            if let bound = scopes.lookup(token.name) { return (bound, spelling, index + 1) }
+            if let global = JavaScriptCatalog.global(spelling) { return (JavaScriptValue(object: global), nil, index + 1) }
+            return (.unknown, spelling, index + 1)
+        case .string, .template:
+            return (JavaScriptValue(object: .string(source.cooked(token).value)), nil, index + 1)
+        case .templateHead:
+            let (value, next) = template(at: index, depth: depth)
+            return (value, nil, next)
+        case .number:
+            let number = JavaScriptDecoding.number(source.text(token))
+            return (number.map { JavaScriptValue(object: .number($0)) } ?? .unknown, nil, index + 1)
+        case .punctuator:
+            let close = partner(index)
+            guard close > index else { return (.unknown, nil, index) }
+            if token.op == JavaScriptOp.lparen { return (parenthesized(from: index + 1, to: close, depth: depth), nil, close + 1) }
+            if token.op == JavaScriptOp.lbracket { return (arrayLiteral(from: index + 1, to: close, depth: depth), nil, close + 1) }
+            return (.unknown, nil, index)
+        default:
+            return (.unknown, nil, token.kind == .regex ? index + 1 : index)
+        }
+    }
+
+    /// `(a, b, c)`: the value of the last expression.
+    private func parenthesized(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
+        var parts = arguments(from: start - 1, to: close)
+        guard let last = parts.popLast() else { return .unknown }
+        return argumentValue(last, depth: depth)
+    }
+
+    /// `['a', 'b']`: an array of constant strings, or unknown.
+    private func arrayLiteral(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
+        var strings: [String] = []
+        var taint: JavaScriptTaint = []
+        for range in arguments(from: start - 1, to: close) {
+            let element = argumentValue(range, depth: depth)
+            taint.formUnion(element.taint)
+            guard let text = element.string, strings.count < 100_000 else {
+                return JavaScriptValue(object: .unknown, taint: taint.intersection(JavaScriptTaint.carried))
+            }
+            strings.append(text)
+        }
+        return JavaScriptValue(object: .array(strings), taint: taint)
+    }
+
+    /// After a chain in the main walk: the whole environment passed on, or a local function passed as a callback.
+    private func afterChain(_ value: JavaScriptValue, from start: Int, to end: Int, path: String?) {
+        if case .module(.env) = value.object, start > 0 {
+            let before = tokens[start - 1]
+            let dumped =
+                before.isOp(JavaScriptOp.spread) || (before.kind == .identifier && before.name == K.in_.rawValue)
+                || ((before.isOp(JavaScriptOp.lparen) || before.isOp(JavaScriptOp.comma)) && isArgumentPosition(start))
+            if dumped { record(.readEnvironmentAll, at: start) }
+        }
+        if end == start + 1, let path, isArgumentPosition(start),
+            isOp(end, JavaScriptOp.rparen) || isOp(end, JavaScriptOp.comma)
+        {
+            switch value.object {
+            case .localFunction(let function): recordLocalCall(function)
+            case .unknown: recordLocalCall(path)
+            default: break
+            }
+        }
+    }
+
+    /// Whether a token is an argument of a call (directly inside a call's parentheses).
+    private func isArgumentPosition(_ index: Int) -> Bool {
+        guard let open = openBrackets.last, isOp(open, JavaScriptOp.lparen), index > open else { return false }
+        return isOp(index - 1, JavaScriptOp.lparen) || isOp(index - 1, JavaScriptOp.comma) ? isCallee(before: open) : false
+    }
+}

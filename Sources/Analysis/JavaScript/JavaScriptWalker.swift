@@ -1,0 +1,269 @@
+import LockgateCore
+
+/// A function body the walk is about to enter: its name (nil for anonymous functions, whose events stay inline),
+/// its parameters and whether it is a callback of a network call (its parameters then carry network data).
+struct JavaScriptFunctionInfo: Sendable {
+    /// The name in `FileAnalysis.functions`, or nil.
+    var name: String?
+    /// Parameter names.
+    var parameters: [Int32]
+    /// Whether the parameters carry network data.
+    var network: Bool
+}
+
+/// The walk over one file's tokens: tracks scopes, bindings, functions and classes, and records behaviours,
+/// local calls and imports in statement order. Linear in the number of tokens (evaluation has a global budget).
+final class JavaScriptWalker {
+    typealias K = JavaScriptNames.Known
+
+    let source: JavaScriptSource
+    let tokens: [JavaScriptToken]
+    let names: JavaScriptNames
+    let match: [Int32]
+    let file: SourceFile
+    let obfuscatedNames: Bool
+
+    var contexts: [JavaScriptContext] = [JavaScriptContext(name: nil, scopeDepth: 0)]
+    var functions: [String: [CodeEvent]] = [:]
+    var scopes = JavaScriptScopes()
+    var classes: [JavaScriptClassScope] = []
+    var pendingBodies: [Int: JavaScriptFunctionInfo] = [:]
+    var pendingExpressionBodies: [Int: JavaScriptFunctionInfo] = [:]
+    var pendingClasses: [Int: String] = [:]
+    var pendingNames: [Int: String] = [:]
+    var expressionBodies: [JavaScriptExpressionBody] = []
+    var openBrackets: [Int] = []
+    var networkRegions: [Int] = []
+    var skipChainAt = -1
+    var declarationAt = -1
+    var emitted = Set<Int>()
+    var foldedSeen = Set<Int>()
+    var screen = JavaScriptStringScreen()
+    var cursor = JavaScriptSource.Cursor()
+    var writes: [JavaScriptWrite] = []
+    var budget: Int
+    var largestStringArray = 0
+    var rotationAt = -1
+    var packedEval = false
+    var escapedStrings = 0
+    let pushName: Int32, shiftName: Int32
+
+    /// Creates a walk.
+    init(source: JavaScriptSource, stream: JavaScriptTokenStream, file: SourceFile) {
+        self.source = source
+        self.tokens = stream.tokens
+        self.names = stream.names
+        self.match = JavaScriptBrackets.match(stream.tokens)
+        self.file = file
+        self.obfuscatedNames = JavaScriptMetrics.hasObfuscatedNames(
+            identifiers: stream.identifierCount, hexIdentifiers: stream.hexIdentifierCount)
+        self.budget = stream.tokens.count * 8 + 10_000
+        self.pushName = stream.names.lookup("push")
+        self.shiftName = stream.names.lookup("shift")
+        self.firstHexIdentifier = stream.firstHexIdentifier
+    }
+
+    let firstHexIdentifier: Int
+
+    /// Walks every token.
+    func run() {
+        var index = 0
+        while index < tokens.count {
+            closeExpressionBodies(at: index)
+            if !pendingExpressionBodies.isEmpty, let info = pendingExpressionBodies.removeValue(forKey: index) {
+                openExpressionBody(info, at: index)
+            }
+            while let last = networkRegions.last, last < index { networkRegions.removeLast() }
+            if index == firstHexIdentifier && obfuscatedNames { record(.obfuscatedIdentifiers, at: index) }
+            let token = tokens[index]
+            switch token.kind {
+            case .string, .template:
+                stringLiteral(at: index)
+                if isOp(index + 1, JavaScriptOp.dot) && !isOp(index - 1, JavaScriptOp.dot) {
+                    _ = chain(from: index, emit: true, depth: 0)
+                }
+            case .templateHead:
+                stringLiteral(at: index)
+                openBrackets.append(index)
+            case .templateMiddle: stringLiteral(at: index)
+            case .templateTail:
+                stringLiteral(at: index)
+                _ = openBrackets.popLast()
+            case .identifier: identifier(at: index)
+            case .punctuator: punctuator(at: index)
+            default: break
+            }
+            index += 1
+        }
+        while !expressionBodies.isEmpty { closeExpressionBody() }
+        while contexts.count > 1 { closeContext() }
+        if rotationAt >= 0 && largestStringArray >= 10 { record(.obfuscatedIdentifiers, at: rotationAt) }
+    }
+
+    /// The analysis: top-level events, functions, with local calls kept only to functions that exist.
+    func result(isMinified: Bool) -> FileAnalysis {
+        let defined = Set(functions.keys)
+        func keep(_ event: CodeEvent) -> Bool {
+            if case .callLocal(let name) = event { return defined.contains(name) }
+            return true
+        }
+        return FileAnalysis(
+            path: file.path, language: .javascript, topLevel: contexts[0].events.filter(keep),
+            functions: functions.mapValues { $0.filter(keep) }, isMinified: isMinified)
+    }
+
+    // MARK: - Token dispatch
+
+    func name(_ index: Int) -> String { names[tokens[index].name] }
+
+    func isOp(_ index: Int, _ op: UInt16) -> Bool { index >= 0 && index < tokens.count && tokens[index].isOp(op) }
+
+    func isName(_ index: Int, _ known: K) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .identifier && tokens[index].name == known.rawValue
+    }
+
+    func partner(_ index: Int) -> Int { index >= 0 && index < match.count ? Int(match[index]) : -1 }
+
+    private func identifier(at index: Int) {
+        let token = tokens[index]
+        if (token.name == pushName || token.name == shiftName) && rotationAt < 0 { checkRotation(at: index) }
+        if index > 0 && (isOp(index - 1, JavaScriptOp.dot) || isOp(index - 1, JavaScriptOp.optionalChain)) { return }
+        if token.flags & JavaScriptToken.escaped != 0 { record(.escapedIdentifiers, at: index) }
+        switch token.name {
+        case K.function.rawValue: functionKeyword(at: index)
+        case K.class_.rawValue: classKeyword(at: index)
+        case K.import_.rawValue:
+            if isOp(index + 1, JavaScriptOp.lparen) {
+                _ = chain(from: index, emit: true, depth: 0)
+            } else if !isOp(index + 1, JavaScriptOp.dot) {
+                importStatement(at: index)
+            }
+        case K.export.rawValue: exportFrom(at: index)
+        case K.const_.rawValue, K.let_.rawValue, K.var_.rawValue: declarationAt = index
+        case K.new_.rawValue:
+            _ = chain(from: index, emit: true, depth: 0)
+            skipChainAt = index + 1
+        default:
+            guard !JavaScriptNames.isKeyword(token.name), index != skipChainAt else { return }
+        if isName(index - 1, .function) || (isOp(index - 1, JavaScriptOp.star) && isName(index - 2, .function)) { return }
+            if isOp(index + 1, JavaScriptOp.arrow) {
+                arrow(parametersAt: index, arrowAt: index + 1)
+            } else if isOp(index + 1, JavaScriptOp.lparen), isOp(partner(index + 1) + 1, JavaScriptOp.lbrace),
+                token.name != K.async.rawValue
+            {
+                methodDefinition(at: index)
+            } else {
+                _ = chain(from: index, emit: true, depth: 0)
+            }
+        }
+    }
+
+    private func punctuator(at index: Int) {
+        switch tokens[index].op {
+        case JavaScriptOp.lparen:
+            let close = partner(index)
+            if close > index && isOp(close + 1, JavaScriptOp.arrow) {
+                arrow(parametersAt: index, arrowAt: close + 1)
+            } else if close > index && isOp(close + 1, JavaScriptOp.lparen) && !isCallee(before: index) {
+                _ = chain(from: index, emit: true, depth: 0)
+            }
+            openBrackets.append(index)
+        case JavaScriptOp.lbracket:
+            countStringArray(at: index)
+            if !isCallee(before: index) && isOp(partner(index) + 1, JavaScriptOp.dot) {
+                _ = chain(from: index, emit: true, depth: 0)
+            }
+            openBrackets.append(index)
+        case JavaScriptOp.lbrace:
+            openBrackets.append(index)
+            openBrace(at: index)
+        case JavaScriptOp.rparen, JavaScriptOp.rbracket: _ = openBrackets.popLast()
+        case JavaScriptOp.rbrace:
+            _ = openBrackets.popLast()
+            closeBrace(at: index)
+        case JavaScriptOp.assign: assignment(at: index)
+        case JavaScriptOp.plusAssign: concatenatingAssignment(at: index)
+        case JavaScriptOp.semicolon: declarationAt = -1
+        default: break
+        }
+    }
+
+    /// Whether the token before an index ends an expression, so a `(` here is a call rather than a grouping.
+    func isCallee(before index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = tokens[index - 1]
+        switch previous.kind {
+        case .identifier: return !JavaScriptNames.isKeyword(previous.name) || previous.name == K.this.rawValue
+        case .punctuator: return previous.op == JavaScriptOp.rparen || previous.op == JavaScriptOp.rbracket
+        case .string, .template, .templateTail: return true
+        default: return false
+        }
+    }
+
+    private func checkRotation(at index: Int) {
+        let other = tokens[index].name == pushName ? shiftName : pushName
+        for offset in 1...8 where index + offset < tokens.count {
+            let token = tokens[index + offset]
+            if token.kind == .identifier && token.name == other {
+                rotationAt = index
+                return
+            }
+            if token.kind == .string, source.cooked(token).value == names[other] {
+                rotationAt = index
+                return
+            }
+        }
+    }
+
+    private func countStringArray(at index: Int) {
+        var count = 0, cursor = index + 1
+        while cursor + 1 < tokens.count && tokens[cursor].kind == .string {
+            count += 1
+            guard isOp(cursor + 1, JavaScriptOp.comma) else { break }
+            cursor += 2
+        }
+        largestStringArray = max(largestStringArray, count)
+    }
+}
+
+/// The events of the function (or top level) being walked.
+struct JavaScriptContext: Sendable {
+    /// The function's name; nil for the top level.
+    var name: String?
+    /// Its events so far.
+    var events: [CodeEvent] = []
+    /// The scope depth of its body.
+    var scopeDepth: Int
+
+    /// Creates a context.
+    init(name: String?, scopeDepth: Int) {
+        self.name = name
+        self.scopeDepth = scopeDepth
+    }
+}
+
+/// A class body being walked: its scope depth and name.
+struct JavaScriptClassScope: Sendable {
+    /// The scope depth of the body.
+    var depth: Int
+    /// The class name.
+    var name: String
+}
+
+/// An arrow's expression body being walked.
+struct JavaScriptExpressionBody: Sendable {
+    /// Open brackets when it started.
+    var brackets: Int
+    /// Whether it has its own context.
+    var named: Bool
+    /// Its first token.
+    var start: Int
+}
+
+/// A file the code writes: its path (or `\0` + the variable holding it) and whether the data came from the network.
+struct JavaScriptWrite: Sendable {
+    /// The path or variable key.
+    var key: String
+    /// Whether network data was written.
+    var network: Bool
+}

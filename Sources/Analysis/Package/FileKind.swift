@@ -1,0 +1,64 @@
+import Foundation
+
+/// What a package file is, from its name, its shebang or its first bytes.
+enum FileKind: Sendable, Hashable {
+    case javascript
+    case python
+    case shell
+    /// A native executable or library (by extension or ELF/PE/Mach-O magic).
+    case binary
+    case other
+
+    /// Classifies a file.
+    static func of(path: String, data: Data) -> FileKind {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let lower = name.lowercased()
+        let ext = lower.split(separator: ".").count > 1 ? String(lower.split(separator: ".").last ?? "") : ""
+        if ["d.ts", "d.mts", "d.cts"].contains(where: { lower.hasSuffix("." + $0) }) { return .other }
+        switch ext {
+        case "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts": return .javascript
+        case "py", "pyw": return .python
+        case "sh", "bash", "zsh", "command", "bat", "cmd", "ps1": return .shell
+        case "node", "so", "dll", "dylib", "exe", "pyd":
+            return data.isEmpty ? .other : .binary
+        default: break
+        }
+        if lower.contains(".so.") && !data.isEmpty { return .binary }
+        if hasNativeMagic(data) { return .binary }
+        if ext.isEmpty || ext.count > 8, let interpreter = shebang(data) {
+            if interpreter.contains("node") { return .javascript }
+            if interpreter.contains("python") { return .python }
+            if ["sh", "bash", "zsh", "dash", "ksh"].contains(where: { interpreter.hasSuffix($0) }) { return .shell }
+        }
+        return .other
+    }
+
+    /// The shebang line's interpreter part (`/usr/bin/env node` → `/usr/bin/env node`), lowercased.
+    static func shebang(_ data: Data) -> String? {
+        guard data.count > 2, data[data.startIndex] == 0x23, data[data.startIndex + 1] == 0x21 else { return nil }
+        let line = data.prefix(200).prefix { $0 != 0x0A }
+        return String(decoding: line.dropFirst(2), as: UTF8.self).lowercased()
+    }
+
+    /// ELF, PE (`MZ` with a `PE\0\0` header where `e_lfanew` points), or Mach-O (thin or fat; a fat header with
+    /// fewer than 20 architectures, which tells it from a Java class file).
+    static func hasNativeMagic(_ data: Data) -> Bool {
+        guard data.count >= 8 else { return false }
+        let bytes = [UInt8](data.prefix(8))
+        let magic = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
+        switch magic {
+        case 0x7F45_4C46, 0xFEED_FACE, 0xFEED_FACF, 0xCEFA_EDFE, 0xCFFA_EDFE: return true
+        case 0xCAFE_BABE:
+            let count = UInt32(bytes[4]) << 24 | UInt32(bytes[5]) << 16 | UInt32(bytes[6]) << 8 | UInt32(bytes[7])
+            return count > 0 && count < 20
+        default: break
+        }
+        guard bytes[0] == 0x4D, bytes[1] == 0x5A, data.count >= 0x40 else { return false }
+        let base = data.startIndex
+        let offset = Int(data[base + 0x3C]) | Int(data[base + 0x3D]) << 8 | Int(data[base + 0x3E]) << 16
+            | Int(data[base + 0x3F]) << 24
+        guard offset >= 0x40, offset + 4 <= data.count else { return false }
+        return data[base + offset] == 0x50 && data[base + offset + 1] == 0x45 && data[base + offset + 2] == 0
+            && data[base + offset + 3] == 0
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import LockgateCore
+
+/// The shape of a package's file tree: its root folder (`package/`, `name-1.0/` or none), an index of its files and
+/// folders, each file's kind, and which files are auxiliary (tests, docs, examples, build tooling).
+struct PackageLayout: Sendable {
+    /// The files, in archive order.
+    let files: [PackageFile]
+    /// The root folder with its trailing `/`, or empty.
+    let root: String
+    /// File index by path.
+    let index: [String: Int]
+    /// Every folder that holds a file (paths without trailing `/`).
+    let directories: Set<String>
+    /// Each file's kind, parallel to `files`.
+    let kinds: [FileKind]
+
+    /// Indexes files.
+    init(files: [PackageFile]) {
+        self.files = files
+        var index: [String: Int] = [:]
+        var directories: Set<String> = []
+        for (position, file) in files.enumerated() {
+            if index[file.path] == nil { index[file.path] = position }
+            var path = Substring(file.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard directories.insert(String(path)).inserted else { break }
+            }
+        }
+        self.index = index
+        self.directories = directories
+        self.kinds = files.map { FileKind.of(path: $0.path, data: $0.data) }
+        self.root = PackageLayout.root(of: files)
+    }
+
+    /// The file at a path.
+    func file(_ path: String) -> PackageFile? { index[path].map { files[$0] } }
+
+    /// Whether a file exists.
+    func exists(_ path: String) -> Bool { index[path] != nil }
+
+    /// A file's kind.
+    func kind(_ path: String) -> FileKind { index[path].map { kinds[$0] } ?? .other }
+
+    /// The ecosystem the files say: package.json at the root → npm; setup.py, pyproject.toml, setup.cfg, PKG-INFO or
+    /// a `.dist-info/METADATA` → PyPI; otherwise the language with more source files (npm on a tie).
+    func detectEcosystem() -> Ecosystem {
+        if exists(root + "package.json") { return .npm }
+        if ["setup.py", "pyproject.toml", "setup.cfg", "PKG-INFO"].contains(where: { exists(root + $0) })
+            || files.contains(where: { $0.path.hasSuffix(".dist-info/METADATA") })
+        {
+            return .pypi
+        }
+        let python = kinds.filter { $0 == .python }.count
+        let javascript = kinds.filter { $0 == .javascript }.count
+        return python > javascript ? .pypi : .npm
+    }
+
+    /// Whether a file is auxiliary: under a test, docs, example, benchmark, fixture or build-tooling folder, or
+    /// named like a test or a build configuration.
+    func isAuxiliary(_ path: String) -> Bool {
+        let relative = path.hasPrefix(root) ? path.dropFirst(root.count) : Substring(path)
+        let components = relative.split(separator: "/")
+        for component in components.dropLast() where PackageLayout.auxiliaryFolders.contains(component.lowercased()) {
+            return true
+        }
+        guard let name = components.last?.lowercased() else { return false }
+        if PackageLayout.auxiliaryNames.contains(name) { return true }
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        return name.contains(".test.") || name.contains(".spec.") || name.hasPrefix("test_") || stem.hasSuffix("_test")
+            || name.hasSuffix(".config.js") || name.hasSuffix(".config.mjs") || name.hasSuffix(".config.cjs")
+            || name.hasSuffix(".config.ts")
+    }
+
+    /// Folders whose files are auxiliary.
+    static let auxiliaryFolders: Set<String> = [
+        "test", "tests", "__tests__", "spec", "specs", "docs", "doc", "examples", "example", "benchmark",
+        "benchmarks", "bench", "__mocks__", "__fixtures__", "fixtures", "testing", "e2e", ".github",
+    ]
+    /// File names that are auxiliary wherever they are.
+    static let auxiliaryNames: Set<String> = [
+        "conftest.py", "noxfile.py", "tox.ini", "gruntfile.js", "gulpfile.js", "karma.conf.js", "jest.config.js",
+        ".eslintrc.js", "babel.config.js", ".babelrc.js", "webpack.config.js", "rollup.config.js", "fabfile.py",
+        "dodo.py", "pavement.py", ".prettierrc.js", "commitlint.config.js", "tasks.py",
+    ]
+
+    // MARK: - Private
+
+    /// `""` when a root marker (package.json, setup.py, PKG-INFO, a `.dist-info`) is at the top, else the one folder
+    /// every path starts with, else `""`.
+    private static func root(of files: [PackageFile]) -> String {
+        var first: Substring?
+        for file in files {
+            let parts = file.path.split(separator: "/", maxSplits: 1)
+            guard parts.count == 2 else { return "" }
+            if parts[0].hasSuffix(".dist-info") || parts[0].hasSuffix(".data") { return "" }
+            if let first, first != parts[0] { return "" }
+            first = parts[0]
+        }
+        return first.map { $0 + "/" } ?? ""
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// What lockgate reads from a Python distribution's metadata files: identity, console scripts, top-level names,
+/// setup.py's `setup(` line and cmdclass overrides, and whether the distribution builds native code.
+struct PythonMetadata: Sendable {
+    /// A console or GUI script: `name = module:function`.
+    struct EntryPoint: Sendable, Hashable {
+        var name: String
+        var module: String
+        var function: String?
+    }
+
+    var name: String?
+    var version: String?
+    var entryPoints: [EntryPoint] = []
+    /// Names from `top_level.txt`, in order.
+    var topLevel: [String] = []
+    /// The 1-based line of setup.py's `setup(` call (1 when not found).
+    var setupLine = 1
+    /// Classes setup.py installs as commands (`cmdclass={'install': X}` or subclasses of install commands), with the
+    /// line of their `class` statement.
+    var commandClasses: [(name: String, line: Int)] = []
+    /// Whether the distribution builds or ships native code on purpose (ext_modules, Cython, Rust or CMake
+    /// backends, a platform wheel).
+    var buildsNative = false
+
+    /// Reads the metadata files of a layout.
+    init(layout: PackageLayout) {
+        let root = layout.root
+        for file in layout.files {
+            let path = file.path
+            if path == root + "PKG-INFO" || path.hasSuffix(".dist-info/METADATA")
+                || (name == nil && path.hasSuffix(".egg-info/PKG-INFO"))
+            {
+                readHeaders(file.data)
+            } else if path.hasSuffix("/entry_points.txt") {
+                entryPoints += PythonMetadata.entryPoints(in: file.data, sections: ["console_scripts", "gui_scripts"])
+            } else if path.hasSuffix("/top_level.txt") && topLevel.isEmpty {
+                topLevel = Self.text(file.data).split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            } else if path.hasSuffix(".dist-info/WHEEL") {
+                let text = Self.text(file.data)
+                if text.contains("Root-Is-Purelib: false") || text.split(separator: "\n").contains(where: {
+                    $0.hasPrefix("Tag:") && !$0.trimmingCharacters(in: .whitespaces).hasSuffix("-any")
+                }) { buildsNative = true }
+            } else if path.hasSuffix(".pyx") {
+                buildsNative = true
+            }
+        }
+        if let setupCfg = layout.file(root + "setup.cfg") {
+            entryPoints += PythonMetadata.entryPoints(in: setupCfg.data, sections: ["options.entry_points"])
+        }
+        if let pyproject = layout.file(root + "pyproject.toml") {
+            let text = Self.text(pyproject.data)
+            entryPoints += PythonMetadata.entryPoints(
+                in: pyproject.data, sections: ["project.scripts", "project.gui-scripts", "tool.poetry.scripts"])
+            if name == nil { name = Self.tomlValue("name", in: text) }
+            if version == nil { version = Self.tomlValue("version", in: text) }
+            let native = ["maturin", "scikit_build", "scikit-build", "mesonpy", "meson-python", "setuptools_rust",
+                          "setuptools-rust", "cython", "pybind11", "cffi"]
+            if native.contains(where: text.lowercased().contains) { buildsNative = true }
+        }
+        if let setup = layout.file(root + "setup.py") { readSetup(setup.data) }
+        if name == nil, !root.isEmpty, let dash = root.dropLast().lastIndex(of: "-") {
+            name = String(root[..<dash])
+            version = version ?? String(root[root.index(after: dash)...].dropLast())
+        }
+        var seen = Set<String>()
+        entryPoints = entryPoints.filter { seen.insert($0.name + "=" + $0.module).inserted }
+    }
+
+    /// Parses `name = module:function [extras]` lines in the given `[sections]` (every section when the file has
+    /// none; setup.py strings too).
+    static func entryPoints(in data: Data, sections: Set<String>) -> [EntryPoint] {
+        var result: [EntryPoint] = []
+        var section: String?
+        for rawLine in text(data).split(whereSeparator: \.isNewline).prefix(20_000) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces).lowercased()
+                continue
+            }
+            guard section.map(sections.contains) ?? false else { continue }
+            if let entry = entryPoint(line) { result.append(entry) }
+        }
+        return result
+    }
+
+    /// `x = pkg.cli:main`, `"x" = "pkg.cli:main"`, `'x = pkg.cli:main',` → the entry point.
+    static func entryPoint(_ line: some StringProtocol) -> EntryPoint? {
+        let cleaned = String(line.filter { !"\"',[]".contains($0) })
+        let parts = cleaned.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let name = parts[0].trimmingCharacters(in: .whitespaces)
+        let target = parts[1].split(separator: " ").first(where: { !$0.isEmpty }) ?? Substring("")
+        let pieces = target.split(separator: ":", maxSplits: 1)
+        guard let module = pieces.first, !name.isEmpty, !name.contains(" "), pieces.count == 2,
+            module.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." })
+        else { return nil }
+        return EntryPoint(name: name, module: String(module), function: pieces.count > 1 ? String(pieces[1]) : nil)
+    }
+
+    // MARK: - Private
+
+    static func text(_ data: Data) -> String { String(decoding: data.prefix(1 << 20), as: UTF8.self) }
+
+    private mutating func readHeaders(_ data: Data) {
+        for line in Self.text(data).split(separator: "\n", omittingEmptySubsequences: false).prefix(200) {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            if line.hasPrefix("Name:") {
+                name = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            } else if line.hasPrefix("Version:") {
+                version = line.dropFirst(8).trimmingCharacters(in: .whitespaces)
+            }
+        }
+    }
+
+    /// The contents of single-line `'...'` and `"..."` literals (no escapes), at most 10,000.
+    private static func stringLiterals(in text: String) -> [Substring] {
+        var result: [Substring] = []
+        var index = text.startIndex
+        while index < text.endIndex, result.count < 10_000 {
+            let character = text[index]
+            guard character == "'" || character == "\"" else {
+                index = text.index(after: index)
+                continue
+            }
+            let start = text.index(after: index)
+            guard let end = text[start...].firstIndex(where: { $0 == character || $0 == "\n" }) else { break }
+            if text[end] == character { result.append(text[start..<end]) }
+            index = text.index(after: end)
+        }
+        return result
+    }
+
+    private static func tomlValue(_ key: String, in text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline).prefix(400) {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == key else { continue }
+            let value = parts[1].trimmingCharacters(in: .whitespaces)
+            guard value.hasPrefix("\"") || value.hasPrefix("'") else { continue }
+            return String(value.dropFirst().prefix { $0 != "\"" && $0 != "'" })
+        }
+        return nil
+    }
+
+    private mutating func readSetup(_ data: Data) {
+        let text = Self.text(data)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lower = text.lowercased()
+        if ["ext_modules", "extension(", "cythonize", "cffi_modules", "pybind11", "rust_extensions"]
+            .contains(where: lower.contains)
+        {
+            buildsNative = true
+        }
+        if let line = lines.firstIndex(where: { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return (trimmed.hasPrefix("setup(") || trimmed.contains(" setup(") || trimmed.contains(".setup("))
+                && !trimmed.hasPrefix("def ") && !trimmed.hasPrefix("#")
+        }) { setupLine = line + 1 }
+        entryPoints += Self.stringLiterals(in: text).compactMap { $0.contains(":") ? Self.entryPoint($0) : nil }
+        commandClasses = SetupCommands.classes(in: text, lines: lines)
+    }
+}

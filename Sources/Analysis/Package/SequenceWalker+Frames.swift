@@ -1,0 +1,160 @@
+import Foundation
+import LockgateCore
+
+/// One pending piece of the walk (an explicit stack, so deep import chains and call chains cost no recursion).
+enum WalkFrame: Sendable {
+    /// A file to run (skipped when already visited), then the named functions of it.
+    case file(String, [FunctionItem])
+    /// A unit's events from an index; `afterwards` (top-level frames only) are the functions to walk when the top
+    /// level is done, before the ones nothing called.
+    case events(String, [CodeEvent], Int, afterwards: [FunctionItem]?)
+    /// A unit's functions from an index; `thenUncalled` adds the functions nothing has called, in name order.
+    case functions(String, [FunctionItem], Int, thenUncalled: Bool)
+    /// Shell steps from an index (path of the script's file).
+    case shell(String, [ShellStep], Int)
+}
+
+extension SequenceWalker {
+    /// Runs frames until the stack is empty.
+    mutating func walkFrames(_ initial: [WalkFrame]) {
+        var stack = Array(initial.reversed())
+        while let frame = stack.popLast() {
+            switch frame {
+            case .file(let path, let functions):
+                guard visitedFiles.insert(path).inserted else {
+                    if !functions.isEmpty { stack.append(.functions(path, functions, 0, thenUncalled: false)) }
+                    continue
+                }
+                stack += start(path, functions: functions)
+            case .events(let unit, let events, let index, let afterwards):
+                guard index < events.count else {
+                    if let afterwards { stack.append(.functions(unit, afterwards, 0, thenUncalled: true)) }
+                    continue
+                }
+                stack.append(.events(unit, events, index + 1, afterwards: afterwards))
+                stack += follow(events[index], in: unit).reversed()
+            case .functions(let unit, let items, let index, let thenUncalled):
+                guard index < items.count else {
+                    guard thenUncalled, let functions = analyses[unit]?.functions else { continue }
+                    let uncalled = functions.keys.sorted().filter { !visitedFunctions.contains(unit + "\u{0}" + $0) }
+                    if !uncalled.isEmpty {
+                        stack.append(.functions(unit, uncalled.map { FunctionItem(name: $0) }, 0, thenUncalled: false))
+                    }
+                    continue
+                }
+                stack.append(.functions(unit, items, index + 1, thenUncalled: thenUncalled))
+                if let hook = items[index].hook { emit(hook) }
+                if let body = analyses[unit]?.functions[items[index].name],
+                    visitedFunctions.insert(unit + "\u{0}" + items[index].name).inserted
+                {
+                    stack.append(.events(unit, body, 0, afterwards: nil))
+                }
+            case .shell(let path, let steps, let index):
+                guard index < steps.count else { continue }
+                stack.append(.shell(path, steps, index + 1))
+                stack += follow(steps[index], from: path).reversed()
+            }
+        }
+    }
+
+    /// Records a shell analysis among the file analyses.
+    mutating func record(shellSteps steps: [ShellStep], path: String, key: String) {
+        let events: [CodeEvent] = steps.compactMap { step in
+            if case .behaviour(let behaviour) = step { return .behaviour(behaviour) }
+            return nil
+        }
+        analyses[key] = FileAnalysis(path: path, language: .shell, topLevel: events)
+    }
+
+    // MARK: - Private
+
+    /// The frames that run a file: its top level (then functions), its shell steps, or a native-binary behaviour.
+    private mutating func start(_ path: String, functions: [FunctionItem]) -> [WalkFrame] {
+        guard let file = layout.file(path) else { return [] }
+        switch layout.kind(path) {
+        case .javascript, .python:
+            guard let analysis = analyse(file) else { return [] }
+            return [.events(path, analysis.topLevel, 0, afterwards: functions)]
+        case .shell:
+            guard let text = deepText(file) else { return [] }
+            let steps = shell.analyse(text, origin: ShellOrigin(path: path, context: context))
+            record(shellSteps: steps, path: path, key: path)
+            return [.shell(path, steps, 0)]
+        case .binary:
+            if !buildsNative {
+                emit(Behaviour(kind: .nativeBinary, path: path, line: 1, column: 1,
+                               snippet: "native binary, \(file.data.count) bytes", language: .metadata, context: context))
+            }
+            return []
+        case .other:
+            return []
+        }
+    }
+
+    /// What one code event leads to: a behaviour now, or frames for a called function or imported modules.
+    private mutating func follow(_ event: CodeEvent, in unit: String) -> [WalkFrame] {
+        switch event {
+        case .behaviour(let behaviour):
+            emit(behaviour)
+            return []
+        case .callLocal(let name):
+            guard let body = analyses[unit]?.functions[name],
+                visitedFunctions.insert(unit + "\u{0}" + name).inserted
+            else { return [] }
+            return [.events(unit, body, 0, afterwards: nil)]
+        case .importModule(let spec, _):
+            guard let analysis = analyses[unit] else { return [] }
+            let targets: [String]
+            if analysis.language == .python {
+                targets = resolver.python(spec, from: analysis.path)
+            } else {
+                targets = resolver.javascript(spec, from: analysis.path).map { [$0] } ?? []
+            }
+            return targets.filter { !visitedFiles.contains($0) }.map { .file($0, []) }
+        }
+    }
+
+    /// What one shell step leads to.
+    private mutating func follow(_ step: ShellStep, from path: String) -> [WalkFrame] {
+        let root = layout.root
+        switch step {
+        case .behaviour(let behaviour):
+            emit(behaviour)
+            return []
+        case .runFile(let file, let interpreter, _, _):
+            let target: String?
+            switch interpreter {
+            case .node: target = resolver.javascript(EntryPlanner.relative(file), from: root + "package.json")
+            case .python, .shell, .direct:
+                target = [ModuleResolver.join(root, file), ModuleResolver.join(ModuleResolver.directory(of: path), file)]
+                    .compactMap { $0 }.first(where: layout.exists)
+            }
+            return target.map { [.file($0, [])] } ?? []
+        case .runModule(let module, _, _):
+            var files = resolver.python(module, from: root + "setup.py")
+            if let last = files.last, last.hasSuffix("/__init__.py") {
+                let main = ModuleResolver.directory(of: last) + "/__main__.py"
+                if layout.exists(main) { files.append(main) }
+            }
+            return files.map { .file($0, []) }
+        case .runScript(let name):
+            guard let script = manifest?.script(name), scriptsRun.insert(name).inserted, let manifest else { return [] }
+            let origin = ShellOrigin(path: manifest.path, line: script.valuePosition.line,
+                                     column: script.valuePosition.column + 1, context: context, lines: manifest.lines)
+            installSourceBytes += context == .install ? script.command.utf8.count : 0
+            let steps = shell.analyse(script.command, origin: origin)
+            record(shellSteps: steps, path: manifest.path, key: manifest.path + "#script-\(analyses.count)")
+            return [.shell(manifest.path, steps, 0)]
+        case .inlineCode(let code, let language, let line, let column):
+            guard language != .shell else { return [] }
+            installSourceBytes += context == .install ? code.utf8.count : 0
+            let analyzer = language == .python ? python : javascript
+            let raw = analyzer.analyse(SourceFile(path: path, data: Data(code.utf8), context: context))
+            inlineCount += 1
+            let key = path + "#inline-\(inlineCount)"
+            let analysis = InlineRemap.remap(raw, line: line, column: column)
+            analyses[key] = analysis
+            return [.events(key, analysis.topLevel, 0, afterwards: [])]
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import LockgateCore
+
+/// Walks a package's entry points in execution order and builds the behaviour sequence: each entry's code in
+/// statement order, following package-local imports (each module once, in import order) and descending into called
+/// local functions at their call sites (each function once); a file's functions that nothing called follow its top
+/// level, in name order. Each file is analysed when the walk first reaches it, with that entry's context.
+struct SequenceWalker {
+    let layout: PackageLayout
+    let resolver: ModuleResolver
+    let javascript: any FileAnalyzer
+    let python: any FileAnalyzer
+    let manifest: NPMManifest?
+    /// Whether the package builds or declares native code (then shipped binaries are not `native_binary`).
+    let buildsNative: Bool
+    let shell = ShellAnalyzer()
+
+    var behaviours: [Behaviour] = []
+    var tokens: [SequenceToken] = []
+    var entryNames: [String] = []
+    /// Analyses by unit key (a file path, or `path#inline-N` for inline install code).
+    var analyses: [String: FileAnalysis] = [:]
+    var skipped: [String] = []
+    var installSourceBytes = 0
+    var deepBytes = 0
+    var inlineCount = 0
+    var visitedFiles: Set<String> = []
+    var visitedFunctions: Set<String> = []
+    var scriptsRun: Set<String> = Set(NPMManifest.lifecycle)
+    var context: CodeContext = .install
+
+    /// Walks the planned entries, then every file not reached (in path order) as `other` entries.
+    mutating func walk(_ entries: [PlannedEntry]) {
+        for entry in entries {
+            context = entry.kind == .install ? .install : .runtime
+            begin(entry.kind, entry.name)
+            for step in entry.steps { run(step) }
+            end(entry.kind)
+        }
+        for (position, file) in layout.files.enumerated().sorted(by: { $0.element.path < $1.element.path })
+        where !visitedFiles.contains(file.path) {
+            let kind = layout.kinds[position]
+            guard kind != .other, kind != .binary || !buildsNative else { continue }
+            context = layout.isAuxiliary(file.path) ? .auxiliary : .runtime
+            let mark = (tokens.count, behaviours.count, entryNames.count)
+            begin(.other, "other: \(file.path)")
+            run(.file(file.path, functions: []))
+            if behaviours.count == mark.1 {
+                tokens.removeSubrange(mark.0...)
+                entryNames.removeSubrange(mark.2...)
+            } else {
+                end(.other)
+            }
+        }
+    }
+
+    /// Appends a behaviour to the sequence.
+    mutating func emit(_ behaviour: Behaviour) {
+        tokens.append(.behaviour(behaviours.count))
+        behaviours.append(behaviour)
+    }
+
+    // MARK: - Private
+
+    private mutating func begin(_ kind: EntryKind, _ name: String) {
+        tokens.append(.entryStart(kind))
+        entryNames.append(name)
+    }
+
+    private mutating func end(_ kind: EntryKind) { tokens.append(.entryEnd(kind)) }
+
+    private mutating func run(_ step: EntryStep) {
+        switch step {
+        case .behaviour(let behaviour): emit(behaviour)
+        case .shell(let script, let origin):
+            installSourceBytes += context == .install ? script.utf8.count : 0
+            let steps = shell.analyse(script, origin: origin)
+            record(shellSteps: steps, path: origin.path, key: origin.path + "#script-\(analyses.count)")
+            walkFrames([.shell(origin.path, steps, 0)])
+        case .file(let path, let functions): walkFrames([.file(path, functions)])
+        case .pth(let path): pth(path)
+        }
+    }
+
+    /// A `.pth` file: each line starting with `import` runs at interpreter start (`install_hook` there); the other
+    /// lines are path entries and are blanked before analysis so line numbers stay right.
+    private mutating func pth(_ path: String) {
+        guard let file = layout.file(path), visitedFiles.insert(path).inserted else { return }
+        let lines = String(decoding: file.data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let importLines = lines.enumerated().filter { $0.element.hasPrefix("import ") || $0.element.hasPrefix("import\t") }
+        guard !importLines.isEmpty else { return }
+        for (offset, line) in importLines {
+            emit(Behaviour(kind: .installHook, path: path, line: offset + 1, column: 1, snippet: ShellRun.trim(line),
+                           language: .python, context: .install))
+        }
+        let code = lines.map { $0.hasPrefix("import") ? String($0) : "" }.joined(separator: "\n")
+        installSourceBytes += code.utf8.count
+        let analysis = python.analyse(SourceFile(path: path, data: Data(code.utf8), context: .install))
+        analyses[path] = analysis
+        walkFrames([.events(path, analysis.topLevel, 0, afterwards: [])])
+    }
+}

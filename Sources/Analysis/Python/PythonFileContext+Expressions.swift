@@ -1,0 +1,251 @@
+import LockgateCore
+
+/// An evaluating expression parser: precedence climbing over the tokens of one logical line. Behaviours are
+/// emitted as calls complete, so inner calls come before outer ones, as they run.
+extension PythonFileContext {
+    /// `a, b, *c` (a tuple when there is a comma).
+    func parseTestList() -> PythonEval? {
+        let start = pos
+        guard let first = parseStarOrTest() else { return nil }
+        guard token.isOp(",") else { return first }
+        var items = [first]
+        while token.isOp(",") {
+            advance()
+            guard let next = parseStarOrTest() else { break }
+            items.append(next)
+        }
+        return tuple(items, start: start)
+    }
+
+    /// An expression: lambda, conditional expression, walrus; deeper than `maxNesting` it is skipped flatly.
+    func parseTest() -> PythonEval? {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > PythonFileContext.maxNesting { return skipFlat() }
+        if token.isName("lambda") {
+            let start = pos
+            while !atLineEnd && !token.isOp(":") { skipOne() }
+            if token.isOp(":") { advance() }
+            var body = parseTest() ?? PythonEval(start: start)
+            signal(&body)
+            return PythonEval(start: start)
+        }
+        guard var value = parseBinary(1) else { return nil }
+        if token.isName("if") && !peek(1).isOp(":") {
+            advance()
+            let condition = parseBinary(1)
+            if token.isName("else") {
+                advance()
+                let other = parseTest()
+                var merged = PythonEval(start: value.start)
+                merged.absorb(value)
+                if let other { merged.absorb(other) }
+                if let condition { merged.absorb(condition) }
+                value = merged
+            }
+        } else if token.isOp(":="), let path = value.path {
+            advance()
+            var assigned = parseTest() ?? PythonEval(start: pos)
+            signal(&assigned)
+            bind(path, assigned)
+            return assigned
+        }
+        return value
+    }
+
+    /// `*expr` or an expression.
+    func parseStarOrTest() -> PythonEval? {
+        if token.isOp("*") || token.isOp("**") {
+            advance()
+            return parseBinary(4)
+        }
+        return parseTest()
+    }
+
+    /// Binary operators at or above `minPrecedence` (precedence climbing).
+    func parseBinary(_ minPrecedence: Int) -> PythonEval? {
+        guard var left = parseUnary() else { return nil }
+        while let (op, precedence, width) = binaryOperator(), precedence >= minPrecedence {
+            for _ in 0..<width { advance() }
+            guard let right = parseBinary(precedence + 1) else { break }
+            left = binary(op, left, right)
+        }
+        return left
+    }
+
+    /// Prefix operators (`not`, `-`, `+`, `~`, `await`), read in a loop so long chains need no recursion.
+    func parseUnary() -> PythonEval? {
+        let start = pos
+        var negated = false
+        var prefixes = 0
+        while token.isName("not") || token.isName("await") || token.isOp("-") || token.isOp("+") || token.isOp("~") {
+            if token.isName("not") {
+                advance()
+                guard var operand = parseBinary(4) else { return nil }
+                operand.value = .unknown
+                operand.start = start
+                return operand
+            }
+            if token.isOp("-") { negated.toggle() }
+            prefixes += 1
+            advance()
+        }
+        guard var operand = parsePostfix() else { return nil }
+        if prefixes > 0 {
+            if case .int(let number) = operand.value, negated {
+                operand.value = .int(0 &- number)
+            } else if case .int = operand.value {
+            } else {
+                operand.value = .unknown
+            }
+            operand.start = start
+        }
+        return operand
+    }
+
+    /// An atom followed by attribute accesses, calls and subscripts.
+    func parsePostfix() -> PythonEval? {
+        guard var value = parseAtom() else { return nil }
+        while true {
+            if token.isOp("."), peek(1).kind == .name {
+                advance()
+                let nameIndex = pos
+                let name = token.text
+                advance()
+                value = attribute(value, name, at: nameIndex)
+            } else if token.isOp("(") {
+                let arguments = parseArguments()
+                value = call(value, arguments)
+            } else if token.isOp("[") {
+                value = parseSubscript(value)
+            } else {
+                return value
+            }
+        }
+    }
+
+    /// Call arguments from `(` to `)`; each argument is a consumption point for string signals.
+    func parseArguments() -> [PythonArgument] {
+        advance()
+        var arguments: [PythonArgument] = []
+        parseItems(closer: ")") {
+            var argument: PythonArgument
+            if token.isOp("*") || token.isOp("**") {
+                let star = token.text.count
+                advance()
+                argument = PythonArgument(eval: parseTest() ?? PythonEval(start: pos), star: star)
+            } else if token.kind == .name && peek(1).isOp("=") {
+                let keyword = token.text
+                advance()
+                advance()
+                argument = PythonArgument(keyword: keyword, eval: parseTest() ?? PythonEval(start: pos))
+            } else {
+                guard let value = parseTest() else { return }
+                argument = PythonArgument(eval: value)
+                if token.isName("for") || token.isName("async") { argument.eval = comprehension(value) }
+            }
+            signal(&argument.eval)
+            arguments.append(argument)
+        }
+        return arguments
+    }
+
+    /// Reads items separated by commas up to `closer`, skipping what an item leaves unread.
+    func parseItems(closer: String, _ item: () -> Void) {
+        while true {
+            if token.isOp(closer) {
+                advance()
+                return
+            }
+            if atLineEnd { return }
+            let before = pos
+            item()
+            if token.isOp(",") {
+                advance()
+            } else if token.isOp(closer) {
+                advance()
+                return
+            } else if atLineEnd {
+                return
+            } else if pos == before {
+                skipOne()
+            }
+        }
+    }
+
+    /// `for target in iterable if condition` clauses after a comprehension's element.
+    func comprehension(_ element: PythonEval) -> PythonEval {
+        var result = PythonEval(start: element.start)
+        result.absorb(element)
+        while token.isName("for") || token.isName("async") || token.isName("if") {
+            if token.isName("async") { advance() }
+            if token.isName("if") {
+                advance()
+                if let condition = parseBinary(1) { result.absorb(condition) }
+                continue
+            }
+            advance()
+            _ = skipTargets(until: "in")
+            guard token.isName("in") else { break }
+            advance()
+            guard let iterable = parseBinary(1) else { break }
+            if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
+            result.absorb(iterable)
+        }
+        return result
+    }
+
+    // MARK: - Private
+
+    private func binaryOperator() -> (String, Int, Int)? {
+        let current = token
+        if current.kind == .op {
+            switch current.text {
+            case "|": return ("|", 5, 1)
+            case "^": return ("^", 6, 1)
+            case "&": return ("&", 7, 1)
+            case "<<", ">>": return (current.text, 8, 1)
+            case "+", "-": return (current.text, 9, 1)
+            case "*", "/", "//", "%", "@": return (current.text, 10, 1)
+            case "**": return ("**", 12, 1)
+            case "<", ">", "==", ">=", "<=", "!=", "<>": return (current.text, 4, 1)
+            default: return nil
+            }
+        }
+        guard current.kind == .name else { return nil }
+        switch current.text {
+        case "or": return ("or", 1, 1)
+        case "and": return ("and", 2, 1)
+        case "in": return ("in", 4, 1)
+        case "is": return ("is", 4, peek(1).isName("not") ? 2 : 1)
+        case "not": return peek(1).isName("in") ? ("not in", 4, 2) : nil
+        default: return nil
+        }
+    }
+
+    private func parseSubscript(_ base: PythonEval) -> PythonEval {
+        advance()
+        var key: PythonEval?
+        var isSlice = false
+        var bounds = 0
+        var step: PythonEval?
+        var extra: [PythonEval] = []
+        parseItems(closer: "]") {
+            var part = 0
+            while true {
+                if token.isOp(":") {
+                    isSlice = true
+                    part += 1
+                    advance()
+                    continue
+                }
+                if token.isOp(",") || token.isOp("]") || atLineEnd { break }
+                guard let value = parseTest() else { return }
+                if part == 0 && key == nil { key = value } else if part == 2 { step = value } else { extra.append(value) }
+                if part < 2 { bounds += 1 }
+                if !token.isOp(":") { break }
+            }
+        }
+        return subscripted(base, key: key, isSlice: isSlice, bounded: bounds > 0, step: step, extra: extra)
+    }
+}

@@ -1,0 +1,68 @@
+import LockgateCore
+
+/// Recovery: skipping what the light pass cannot read, still reporting calls and strings inside it.
+extension PythonFileContext {
+    /// Skips one token, or a whole bracketed group when the token opens one (scanned flatly).
+    func skipOne() {
+        guard !atLineEnd else { return }
+        if token.kind == .op && ["(", "[", "{"].contains(token.text) {
+            _ = skipFlat(group: true)
+        } else {
+            scanFlat(pos)
+            advance()
+        }
+    }
+
+    /// Skips an expression (or a bracketed group) without parsing it, reporting library calls and string
+    /// signals found in it. Used past the nesting limit and for unreadable code.
+    /// - Parameter group: Whether to skip exactly one bracketed group starting at the current token.
+    /// - Returns: An unknown value.
+    func skipFlat(group: Bool = false) -> PythonEval {
+        let start = pos
+        var depth = 0
+        while !atLineEnd {
+            let current = token
+            if current.kind == .op {
+                switch current.text {
+                case "(", "[", "{":
+                    depth += 1
+                case ")", "]", "}":
+                    if depth == 0 { return PythonEval(start: start) }
+                    depth -= 1
+                    if group && depth == 0 {
+                        advance()
+                        return PythonEval(start: start)
+                    }
+                case ",", ":", "=", ";":
+                    if depth == 0 && !group { return PythonEval(start: start) }
+                default:
+                    break
+                }
+            }
+            scanFlat(pos)
+            advance()
+        }
+        return PythonEval(start: start)
+    }
+
+    /// Reports what one token says on its own: a string's signals, or a library call `a.b.c(` ending at it.
+    func scanFlat(_ index: Int) {
+        let current = tokens[index]
+        if current.kind == .string {
+            for kind in signalKinds(current.text) { emit(kind, at: index) }
+            return
+        }
+        guard current.kind == .name, index + 1 < tokens.count, tokens[index + 1].isOp("(") else { return }
+        var parts = [current.text]
+        var head = index
+        while head >= 2 && tokens[head - 1].isOp(".") && tokens[head - 2].kind == .name && parts.count < 8 {
+            head -= 2
+            parts.insert(tokens[head].text, at: 0)
+        }
+        let root = lookup(parts[0])?.value.refName
+            ?? (PythonAPI.builtinNames.contains(parts[0]) ? "builtins." + parts[0] : nil)
+        guard let root else { return }
+        let shape = ([root] + parts.dropFirst()).joined(separator: ".").replacingOccurrences(of: "()", with: "")
+        for kind in PythonAPI.callKinds(shape) { emit(kind, at: head) }
+    }
+}

@@ -1,0 +1,297 @@
+import LockgateCore
+
+/// Statements: the logical-line loop, blocks and scopes, compound statement headers, assignments.
+extension PythonFileContext {
+    /// Analyses the whole file.
+    func run() {
+        while pos < tokens.count {
+            switch token.kind {
+            case .endMarker: return
+            case .newline: pos += 1
+            case .indent:
+                openPendingBlock()
+                pos += 1
+            case .dedent:
+                closeBlock()
+                pos += 1
+            default:
+                pendingBlock = nil
+                parseLogicalLine()
+                if token.kind == .newline { pos += 1 }
+            }
+        }
+    }
+
+    /// Parses simple statements separated by `;` up to the end of the logical line, skipping what it cannot read.
+    func parseLogicalLine() {
+        while !atLineEnd {
+            parseStatement()
+            if token.isOp(";") {
+                advance()
+            } else if !atLineEnd {
+                skipOne()  // what the statement left unread (or could not start on)
+            }
+        }
+    }
+
+    /// Parses one statement.
+    func parseStatement() {
+        let current = token
+        if current.isOp("@") {
+            advance()
+            if token.isName("staticmethod") { pendingStaticMethod = true }
+            _ = parseTest()
+            return
+        }
+        guard current.kind == .name else {
+            parseExpressionStatement()
+            return
+        }
+        switch current.text {
+        case "import": parseImport()
+        case "from": parseFromImport()
+        case "def": parseDef()
+        case "class": parseClass()
+        case "async":
+            advance()
+            if !atLineEnd { parseStatement() }
+        case "if", "elif", "while":
+            advance()
+            _ = parseTestList()
+            openBody(current.text == "while" ? .loop : .plain)
+        case "else", "try", "finally":
+            advance()
+            openBody(.plain)
+        case "except":
+            advance()
+            if token.isOp("*") { advance() }
+            if !token.isOp(":") { _ = parseTest() }
+            if token.isName("as") {
+                advance()
+                if token.kind == .name { bind(token.text, PythonEval(start: pos)) }
+                advance()
+            }
+            openBody(.plain)
+        case "for": parseFor()
+        case "with": parseWith()
+        case "return", "del", "assert":
+            advance()
+            if !atLineEnd && !token.isOp(";") {
+                var value = parseTestList() ?? PythonEval(start: pos)
+                signal(&value)
+            }
+        case "raise":
+            advance()
+            if !atLineEnd { _ = parseTest() }
+            if token.isName("from") {
+                advance()
+                _ = parseTest()
+            }
+        case "pass", "break", "continue": advance()
+        case "global", "nonlocal":
+            while !atLineEnd && !token.isOp(";") { advance() }
+        case "match", "case":
+            guard isSoftKeywordHeader() else {
+                parseExpressionStatement()
+                return
+            }
+            advance()
+            _ = parseTestList()
+            openBody(.plain)
+        case "exec", "print":
+            guard isPython2Statement() else {
+                parseExpressionStatement()
+                return
+            }
+            if current.text == "exec" && lookup("exec") == nil { emit(.evalCode, at: pos) }
+            advance()
+            var value = parseTestList() ?? PythonEval(start: pos)
+            signal(&value)
+        default:
+            parseExpressionStatement()
+        }
+    }
+
+    /// Opens the body of a compound statement: a block on the next lines, or simple statements after the colon.
+    func openBody(_ block: PythonBlock) {
+        while !atLineEnd && !token.isOp(":") { skipOne() }
+        if token.isOp(":") { advance() }
+        if atLineEnd {
+            pendingBlock = block
+            return
+        }
+        if case .scope(let scope) = block { scopes.append(scope) }
+        while !atLineEnd {
+            parseStatement()
+            if token.isOp(";") { advance() } else if !atLineEnd { skipOne() }
+        }
+        if case .scope = block, scopes.count > 1 { scopes.removeLast() }
+    }
+
+    // MARK: - Private
+
+    private func openPendingBlock() {
+        let block = pendingBlock ?? .plain
+        pendingBlock = nil
+        switch block {
+        case .scope(let scope):
+            scopes.append(scope)
+            blocks.append((isScope: true, isLoop: false))
+        case .loop: blocks.append((isScope: false, isLoop: true))
+        case .plain: blocks.append((isScope: false, isLoop: false))
+        }
+    }
+
+    private func closeBlock() {
+        guard let block = blocks.popLast() else { return }
+        if block.isScope && scopes.count > 1 { scopes.removeLast() }
+    }
+
+    private func isSoftKeywordHeader() -> Bool {
+        let next = peek(1)
+        if next.kind == .op && ["=", ".", ",", ")", ":"].contains(next.text) { return false }
+        if next.kind == .newline || next.kind == .endMarker { return false }
+        var index = pos
+        while index < tokens.count && tokens[index].kind != .newline && tokens[index].kind != .endMarker { index += 1 }
+        return index > pos && tokens[index - 1].isOp(":")
+    }
+
+    private func isPython2Statement() -> Bool {
+        let next = peek(1)
+        return next.kind == .string || next.kind == .name && !["in", "is", "and", "or", "if"].contains(next.text)
+    }
+
+    private func parseFor() {
+        let forIndex = pos
+        advance()
+        let names = skipTargets(until: "in")
+        if token.isName("in") { advance() }
+        var iterable = parseTestList() ?? PythonEval(start: pos)
+        if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
+        signal(&iterable)
+        for name in names {
+            var eval = PythonEval(start: forIndex)
+            eval.absorb(iterable)
+            bind(name, eval)
+        }
+        openBody(.loop)
+    }
+
+    private func parseWith() {
+        advance()
+        while !atLineEnd && !token.isOp(":") {
+            let before = pos
+            var item = parseTest() ?? PythonEval(start: pos)
+            signal(&item)
+            if token.isName("as") {
+                advance()
+                for name in skipTargets(until: nil) { bind(name, item) }
+            }
+            if token.isOp(",") { advance() } else if pos == before { skipOne() } else if !token.isOp(":") { skipOne() }
+        }
+        openBody(.plain)
+    }
+
+    /// Skips an assignment target list, returning its plain names; stops at `stop` (a keyword) or a `,`/`:` at
+    /// depth 0 when `stop` is nil.
+    func skipTargets(until stop: String?) -> [String] {
+        var names: [String] = []
+        var depth = 0
+        while !atLineEnd {
+            let current = token
+            if depth == 0 {
+                if let stop, current.isName(stop) { break }
+                if stop == nil && (current.isOp(",") || current.isOp(":")) { break }
+                if current.isOp("=") { break }
+            }
+            if current.kind == .op && ["(", "[", "{"].contains(current.text) { depth += 1 }
+            if current.kind == .op && [")", "]", "}"].contains(current.text) {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            if current.kind == .name && !peek(-1).isOp(".") && !peek(1).isOp(".") { names.append(current.text) }
+            advance()
+        }
+        return names
+    }
+
+    /// An expression statement, an assignment (`a = b = v`, `a, b = v`), an augmented or annotated assignment.
+    private func parseExpressionStatement() {
+        if token.kind == .string && (peek(1).kind == .newline || peek(1).kind == .endMarker || peek(1).isOp(";")) {
+            advance()  // a docstring or a bare string: no effect, no signal
+            return
+        }
+        let mark = eventMark()
+        let targetStart = pos
+        guard var value = parseTestList() else { return }
+        if token.isOp("=") {
+            var targets = [(targetStart, pos)]
+            truncateEvents(to: mark)
+            while token.isOp("=") {
+                advance()
+                let start = pos
+                let innerMark = eventMark()
+                value = parseTestList() ?? PythonEval(start: start)
+                if token.isOp("=") {
+                    truncateEvents(to: innerMark)
+                    targets.append((start, pos))
+                }
+            }
+            signal(&value)
+            for (start, end) in targets { assign(tokens: start..<end, value) }
+        } else if token.kind == .op && token.text.count >= 2 && token.text.hasSuffix("=")
+            && !["==", "<=", ">=", "!="].contains(token.text)
+        {
+            let op = String(token.text.dropLast())
+            truncateEvents(to: mark)
+            advance()
+            let target = value
+            var rhs = parseTestList() ?? PythonEval(start: pos)
+            signal(&rhs)
+            var combined = inLoop ? PythonEval(start: target.start) : binary(op, target, rhs)
+            if inLoop { combined.absorb(target); combined.absorb(rhs) }
+            signal(&combined)
+            if let path = target.path { bind(path, combined) }
+        } else if token.isOp(":") {
+            truncateEvents(to: mark)
+            advance()
+            let annotationMark = eventMark()
+            _ = parseTest()
+            truncateEvents(to: annotationMark)
+            if token.isOp("=") {
+                advance()
+                var rhs = parseTestList() ?? PythonEval(start: pos)
+                signal(&rhs)
+                if let path = value.path { bind(path, rhs) }
+            }
+        } else {
+            signal(&value)
+        }
+    }
+
+    /// Binds the targets written in `range` to a value (element-wise for tuples of a constant list).
+    private func assign(tokens range: Range<Int>, _ value: PythonEval) {
+        let slice = tokens[range]
+        if let first = slice.first, first.kind == .name, slice.count == 1 {
+            bind(first.text, value)
+            return
+        }
+        if slice.allSatisfy({ $0.kind == .name || $0.isOp(".") }), slice.count % 2 == 1 {
+            bind(slice.map(\.text).joined(), value)
+            return
+        }
+        var names: [String] = []
+        for (offset, token) in slice.enumerated() where token.kind == .name {
+            let index = range.lowerBound + offset
+            if index > range.lowerBound && tokens[index - 1].isOp(".") { continue }
+            if index + 1 < range.upperBound && (tokens[index + 1].isOp(".") || tokens[index + 1].isOp("[")) { continue }
+            names.append(token.text)
+        }
+        for (offset, name) in names.enumerated() {
+            var element = PythonEval(start: value.start)
+            element.absorb(value)
+            if case .list(let items) = value.value, names.count == items.count { element.value = items[offset] }
+            bind(name, element)
+        }
+    }
+}

@@ -1,0 +1,378 @@
+import Foundation
+
+/// A Python 3 lexer over UTF-8 bytes: every string prefix, triple quotes, f-strings with nested fields and quotes
+/// (3.12 style too), explicit and implicit line continuation, comments, INDENT/DEDENT, numbers and operators.
+///
+/// It never fails and runs in time linear in the input: unterminated strings end at the end of their line (or of the
+/// file when triple-quoted), unbalanced closing brackets are ignored, inconsistent indentation opens a new level, and
+/// a line that starts with a statement keyword (`def`, `class`, `import`, ...) inside an unclosed bracket closes it.
+public enum PythonLexer {
+    /// Tokenizes Python source.
+    /// - Parameter data: The file's bytes (UTF-8; invalid sequences are tolerated).
+    /// - Returns: The tokens, ending with NEWLINE (when the file has tokens), DEDENTs and an end marker.
+    public static func tokenize(_ data: Data) -> [PythonToken] {
+        data.withUnsafeBytes { raw in
+            tokenize(UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count))
+        }
+    }
+
+    /// Tokenizes Python source.
+    /// - Parameter source: The source text.
+    /// - Returns: The tokens.
+    public static func tokenize(_ source: String) -> [PythonToken] {
+        tokenize(Data(source.utf8))
+    }
+
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [PythonToken] {
+        var state = PythonLexerState(bytes: bytes)
+        state.run()
+        return state.tokens
+    }
+}
+
+/// One open f-string construct, innermost last.
+enum FStringMode {
+    /// Literal text of an f-string.
+    case literal(quote: UInt8, triple: Bool, raw: Bool)
+    /// A replacement field's expression, with its own bracket depth.
+    case field(depth: Int)
+    /// A replacement field's format spec (literal text that may hold nested fields).
+    case spec(quote: UInt8, triple: Bool, raw: Bool)
+}
+
+/// The lexer's working state (one per file).
+struct PythonLexerState {
+    let b: UnsafeBufferPointer<UInt8>
+    let n: Int
+    var pos = 0
+    var line = 1
+    var lineStart = 0
+    var columnOffset = 0
+    var columnCount = 0
+    var depth = 0
+    var indents: [Int] = [0]
+    var atLineStart = true
+    var lineHasTokens = false
+    var modes: [FStringMode] = []
+    var tokens: [PythonToken] = []
+
+    /// Nested f-strings deeper than this are read as plain strings.
+    static let maxModeDepth = 96
+    /// Keywords that cannot continue an expression: a line starting with one closes unbalanced brackets.
+    static let statementKeywords: Set<String> = [
+        "def", "class", "import", "return", "elif", "except", "finally", "try", "while", "pass", "with", "async",
+        "raise", "global", "nonlocal", "assert",
+    ]
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.b = bytes
+        self.n = bytes.count
+        tokens.reserveCapacity(bytes.count / 5 + 16)
+    }
+
+    mutating func run() {
+        if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { pos = 3; columnOffset = 3 }
+        while pos < n {
+            if let mode = modes.last {
+                switch mode {
+                case .literal, .spec:
+                    lexFStringLiteral()
+                    continue
+                case .field: break
+                }
+            } else if atLineStart && depth == 0 {
+                measureIndentation()
+                if pos >= n { break }
+            }
+            lexOne()
+        }
+        finish()
+    }
+
+    // MARK: - Positions and emission
+
+    mutating func column(at offset: Int) -> Int {
+        if offset < columnOffset {
+            columnOffset = lineStart
+            columnCount = 0
+        }
+        while columnOffset < offset && columnOffset < n {
+            if b[columnOffset] & 0xC0 != 0x80 { columnCount += 1 }
+            columnOffset += 1
+        }
+        return columnCount + 1
+    }
+
+    mutating func emit(_ kind: PythonToken.Kind, _ text: String, at offset: Int, line: Int? = nil,
+                       column: Int? = nil, flags: PythonToken.Flags = []) {
+        let col = column ?? self.column(at: offset)
+        tokens.append(PythonToken(kind: kind, text: text, line: line ?? self.line, column: col, offset: offset,
+                                  flags: flags))
+        if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
+    }
+
+    /// Consumes a line break at `pos` (`\n`, `\r\n` or `\r`) and starts a new line.
+    mutating func consumeLineBreak() {
+        if b[pos] == 0x0D && pos + 1 < n && b[pos + 1] == 0x0A { pos += 2 } else { pos += 1 }
+        startLine()
+    }
+
+    mutating func startLine() {
+        line += 1
+        lineStart = pos
+        columnOffset = pos
+        columnCount = 0
+    }
+
+    // MARK: - Private
+
+    private mutating func finish() {
+        while let mode = modes.last {
+            if case .literal = mode { emit(.fstringEnd, "", at: pos, flags: .unterminated) }
+            modes.removeLast()
+        }
+        if lineHasTokens { emit(.newline, "", at: pos) }
+        while indents.count > 1 {
+            indents.removeLast()
+            emit(.dedent, "", at: pos)
+        }
+        emit(.endMarker, "", at: pos)
+    }
+
+    private mutating func measureIndentation() {
+        var width = 0
+        var cursor = pos
+        while cursor < n {
+            switch b[cursor] {
+            case 0x20: width += 1
+            case 0x09: width = (width / 8 + 1) * 8
+            case 0x0C: width = 0
+            default: break
+            }
+            if b[cursor] != 0x20 && b[cursor] != 0x09 && b[cursor] != 0x0C { break }
+            cursor += 1
+        }
+        pos = cursor
+        guard cursor < n else { return }
+        let next = b[cursor]
+        if next == 0x23 || next == 0x0A || next == 0x0D { return }  // blank or comment-only line
+        if next == 0x5C && cursor + 1 < n && (b[cursor + 1] == 0x0A || b[cursor + 1] == 0x0D) { return }
+        atLineStart = false
+        let current = indents.last ?? 0
+        if width > current {
+            indents.append(width)
+            emit(.indent, "", at: cursor)
+        } else if width < current {
+            while let last = indents.last, last > width, indents.count > 1 {
+                indents.removeLast()
+                emit(.dedent, "", at: cursor)
+            }
+            if let last = indents.last, last < width {  // inconsistent dedent: open a level of its own
+                indents.append(width)
+                emit(.indent, "", at: cursor)
+            }
+        }
+    }
+
+    private mutating func lexOne() {
+        let c = b[pos]
+        switch c {
+        case 0x20, 0x09, 0x0C:
+            pos += 1
+        case 0x23:
+            while pos < n && b[pos] != 0x0A && b[pos] != 0x0D { pos += 1 }
+        case 0x5C:
+            if pos + 1 < n && (b[pos + 1] == 0x0A || b[pos + 1] == 0x0D) {
+                pos += 1
+                consumeLineBreak()
+            } else if pos + 1 >= n {
+                pos += 1
+            } else {
+                emit(.error, "\\", at: pos)
+                pos += 1
+            }
+        case 0x0A, 0x0D:
+            lexLineBreak()
+        case 0x30...0x39:
+            lexNumber()
+        case 0x2E where pos + 1 < n && b[pos + 1] >= 0x30 && b[pos + 1] <= 0x39:
+            lexNumber()
+        case 0x22, 0x27:
+            lexString(prefixStart: pos, raw: false, bytes: false, formatted: false)
+        default:
+            if PythonLexerState.isIdentifierStart(c) {
+                lexNameOrPrefixedString()
+            } else {
+                lexOperator()
+            }
+        }
+    }
+
+    private mutating func lexLineBreak() {
+        if case .field(let fieldDepth) = modes.last {
+            if !enclosingFStringIsTriple() && fieldDepth == 0 {
+                closeInnermostFString()
+                return
+            }
+            consumeLineBreak()
+            return
+        }
+        if depth == 0 {
+            if lineHasTokens { emit(.newline, "", at: pos) }
+            lineHasTokens = false
+            consumeLineBreak()
+            atLineStart = true
+            return
+        }
+        consumeLineBreak()
+        if nextLineStartsStatement() {
+            depth = 0
+            if lineHasTokens { emit(.newline, "", at: pos) }
+            lineHasTokens = false
+            atLineStart = true
+        }
+    }
+
+    private func nextLineStartsStatement() -> Bool {
+        var cursor = pos
+        while cursor < n && (b[cursor] == 0x20 || b[cursor] == 0x09) { cursor += 1 }
+        let start = cursor
+        while cursor < n && cursor - start < 10 && PythonLexerState.isIdentifierByte(b[cursor]) { cursor += 1 }
+        guard cursor > start, cursor < n, b[cursor] == 0x20 || b[cursor] == 0x3A || b[cursor] == 0x0A else {
+            return false
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: b[start..<cursor]), as: UTF8.self)
+        return PythonLexerState.statementKeywords.contains(word)
+    }
+
+    func enclosingFStringIsTriple() -> Bool {
+        for mode in modes.reversed() {
+            if case .literal(_, let triple, _) = mode { return triple }
+        }
+        return false
+    }
+
+    /// Ends the innermost f-string early (unterminated), dropping its open fields and specs.
+    mutating func closeInnermostFString() {
+        while let mode = modes.popLast() {
+            if case .literal = mode { break }
+        }
+        emit(.fstringEnd, "", at: pos, flags: .unterminated)
+    }
+
+    private mutating func lexNumber() {
+        let start = pos
+        let isHex = b[pos] == 0x30 && pos + 1 < n && (b[pos + 1] | 0x20) == 0x78
+        while pos < n {
+            let c = b[pos]
+            if PythonLexerState.isIdentifierByte(c) && c < 0x80 || c == 0x2E {
+                pos += 1
+                if !isHex && (c | 0x20) == 0x65 && pos < n && (b[pos] == 0x2B || b[pos] == 0x2D) { pos += 1 }
+            } else {
+                break
+            }
+        }
+        emit(.number, text(start, pos), at: start)
+    }
+
+    private mutating func lexNameOrPrefixedString() {
+        let start = pos
+        while pos < n && PythonLexerState.isIdentifierByte(b[pos]) { pos += 1 }
+        let length = pos - start
+        if length <= 2 && pos < n && (b[pos] == 0x22 || b[pos] == 0x27) {
+            var raw = false, bytes = false, formatted = false, unicode = false, valid = true
+            for index in start..<pos {
+                switch b[index] | 0x20 {
+                case 0x72: if raw { valid = false } else { raw = true }
+                case 0x62: if bytes { valid = false } else { bytes = true }
+                case 0x66: if formatted { valid = false } else { formatted = true }
+                case 0x75: if unicode { valid = false } else { unicode = true }
+                default: valid = false
+                }
+            }
+            if unicode && length > 1 { valid = false }
+            if bytes && formatted { valid = false }
+            if valid {
+                lexString(prefixStart: start, raw: raw, bytes: bytes, formatted: formatted)
+                return
+            }
+        }
+        emit(.name, text(start, pos), at: start)
+    }
+
+    private mutating func lexOperator() {
+        let start = pos
+        let c = b[pos]
+        let c1: UInt8 = pos + 1 < n ? b[pos + 1] : 0
+        let c2: UInt8 = pos + 2 < n ? b[pos + 2] : 0
+        var length = 1
+        switch c {
+        case 0x28, 0x5B, 0x7B, 0x29, 0x5D, 0x7D:
+            lexBracket(c)
+            return
+        case 0x2A, 0x2F, 0x3C, 0x3E:  // * / < >
+            if c1 == c { length = c2 == 0x3D ? 3 : 2 } else if c1 == 0x3D || (c == 0x3C && c1 == 0x3E) { length = 2 }
+        case 0x2E:
+            if c1 == 0x2E && c2 == 0x2E { length = 3 }
+        case 0x2D:
+            if c1 == 0x3D || c1 == 0x3E { length = 2 }
+        case 0x2B, 0x25, 0x26, 0x7C, 0x5E, 0x40, 0x3D, 0x21, 0x3A:
+            if c1 == 0x3D { length = 2 }
+        case 0x2C, 0x3B, 0x7E:
+            break
+        default:
+            emit(.error, text(start, start + 1), at: start)
+            pos += 1
+            if c >= 0x80 { while pos < n && b[pos] & 0xC0 == 0x80 { pos += 1 } }
+            return
+        }
+        pos += length
+        emit(.op, text(start, pos), at: start)
+        if length == 1 && c == 0x3A, case .field(0) = modes.last {
+            modes.append(.spec(quote: innermostQuote().quote, triple: innermostQuote().triple, raw: false))
+        }
+    }
+
+    private mutating func lexBracket(_ c: UInt8) {
+        let start = pos
+        pos += 1
+        let isOpen = c == 0x28 || c == 0x5B || c == 0x7B
+        if case .field(let fieldDepth) = modes.last {
+            if isOpen {
+                modes[modes.count - 1] = .field(depth: fieldDepth + 1)
+            } else if fieldDepth > 0 {
+                modes[modes.count - 1] = .field(depth: fieldDepth - 1)
+            } else if c == 0x7D {
+                emit(.op, "}", at: start)
+                modes.removeLast()
+                return
+            }
+        } else if isOpen {
+            depth += 1
+        } else if depth > 0 {
+            depth -= 1
+        }
+        emit(.op, text(start, pos), at: start)
+    }
+
+    func innermostQuote() -> (quote: UInt8, triple: Bool) {
+        for mode in modes.reversed() {
+            if case .literal(let quote, let triple, _) = mode { return (quote, triple) }
+        }
+        return (0x22, false)
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func isIdentifierStart(_ c: UInt8) -> Bool {
+        (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x5F || c >= 0x80
+    }
+
+    @inline(__always)
+    static func isIdentifierByte(_ c: UInt8) -> Bool {
+        isIdentifierStart(c) || (c >= 0x30 && c <= 0x39)
+    }
+}

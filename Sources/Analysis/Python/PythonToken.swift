@@ -1,0 +1,83 @@
+/// One token of Python 3 source, as `PythonLexer` produces it.
+///
+/// Strings are decoded: `text` holds the value with escapes applied (bytes literals map each byte to the Unicode
+/// scalar of the same number, so `b'\xff'` is `"\u{FF}"`). f-strings come as in Python 3.12's tokenizer: an
+/// `fstringStart`, literal `fstringMiddle` parts, the replacement fields' own tokens between `{` and `}` operators,
+/// and an `fstringEnd`.
+public struct PythonToken: Sendable, Hashable {
+    /// What a token is.
+    public enum Kind: UInt8, Sendable, Hashable {
+        /// An identifier or keyword.
+        case name
+        /// A numeric literal.
+        case number
+        /// A complete string or bytes literal (not formatted).
+        case string
+        /// The start of an f-string (`text` is its prefix, e.g. `rf`).
+        case fstringStart
+        /// A literal part of an f-string (`text` is its decoded value).
+        case fstringMiddle
+        /// The end of an f-string.
+        case fstringEnd
+        /// An operator or delimiter.
+        case op
+        /// The end of a logical line.
+        case newline
+        /// An increase of indentation.
+        case indent
+        /// A decrease of indentation.
+        case dedent
+        /// The end of the file.
+        case endMarker
+        /// A byte that starts no Python token (`$`, `?`, a backtick, a control byte).
+        case error
+    }
+
+    /// Facts about string tokens.
+    public struct Flags: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        /// Creates flags from their raw value.
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// A bytes literal (`b` prefix).
+        public static let bytes = Flags(rawValue: 1)
+        /// A raw literal (`r` prefix).
+        public static let raw = Flags(rawValue: 2)
+        /// Triple-quoted.
+        public static let triple = Flags(rawValue: 4)
+        /// The closing quote was missing (recovered at the end of the line or file).
+        public static let unterminated = Flags(rawValue: 8)
+        /// An escape sequence (`\x65`, `\u0065`, `\145`, `\N{...}`) spelled a letter or digit.
+        public static let escapedAlphanumeric = Flags(rawValue: 16)
+    }
+
+    /// The token's kind.
+    public var kind: Kind
+    /// Names, numbers and operators: the source text. Strings and f-string parts: the decoded value.
+    public var text: String
+    /// 1-based line of the token's first byte.
+    public var line: Int
+    /// 1-based column of the token's first byte, in Unicode scalars.
+    public var column: Int
+    /// Byte offset of the token's first byte (for a prefixed string, of the prefix).
+    public var offset: Int
+    /// String facts (empty for other tokens).
+    public var flags: Flags
+
+    /// Creates a token.
+    public init(kind: Kind, text: String, line: Int, column: Int, offset: Int, flags: Flags = []) {
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.flags = flags
+    }
+
+    /// Whether the token is the operator or name `value`.
+    @inline(__always)
+    func isOp(_ value: String) -> Bool { kind == .op && text == value }
+
+    /// Whether the token is the name or keyword `value`.
+    @inline(__always)
+    func isName(_ value: String) -> Bool { kind == .name && text == value }
+}

@@ -1,0 +1,135 @@
+import LockgateCore
+
+/// What the light pass knows about a Python value: a constant, a reference to a module member, or nothing.
+indirect enum PythonValue: Hashable {
+    /// Not known.
+    case unknown
+    /// A constant `str`.
+    case string(String)
+    /// A constant `bytes` (each byte as the Unicode scalar of the same number).
+    case bytes(String)
+    /// A constant integer.
+    case int(Int)
+    /// A constant boolean.
+    case bool(Bool)
+    /// A list, tuple or set display.
+    case list([PythonValue])
+    /// A dict display with constant string keys.
+    case dict([PythonDictEntry])
+    /// A module, a module member or an object derived from one, by qualified name (`os`, `os.system`,
+    /// `socket.socket().connect`, `builtins.exec`; `$local.C` for names defined in the file).
+    case ref(String)
+    /// A method of a constant (`''.join`, `b'..'.decode`).
+    case method(PythonValue, String)
+
+    /// The string value of a `str`, or of a `bytes` read as Latin-1.
+    var text: String? {
+        switch self {
+        case .string(let value), .bytes(let value): return value
+        default: return nil
+        }
+    }
+
+    /// The qualified name of a reference.
+    var refName: String? {
+        if case .ref(let name) = self { return name }
+        return nil
+    }
+}
+
+/// One entry of a dict display.
+struct PythonDictEntry: Hashable {
+    /// The key, when it is a constant string.
+    var key: String?
+    /// The value.
+    var value: PythonValue
+}
+
+/// Facts that travel with a value through assignments, attributes, calls and operators.
+struct PythonTags: OptionSet, Hashable {
+    let rawValue: UInt16
+    /// Data received from the network.
+    static let network = PythonTags(rawValue: 1)
+    /// Host, user or environment data.
+    static let data = PythonTags(rawValue: 2)
+    /// A string built from constant text and data (concatenation, f-string, `%`, `format`, `join`).
+    static let built = PythonTags(rawValue: 4)
+    /// A constant computed by folding (not written as one literal).
+    static let folded = PythonTags(rawValue: 8)
+    /// A constant obtained by decoding (base64, hex, rot13, `chr` lists, reversal).
+    static let decoded = PythonTags(rawValue: 16)
+    /// Output of `marshal.loads`, `zlib.decompress` and similar unpackers.
+    static let unpacked = PythonTags(rawValue: 32)
+    /// A file downloaded to disk (`urlretrieve`).
+    static let downloaded = PythonTags(rawValue: 64)
+    /// A file handle opened for writing.
+    static let writeHandle = PythonTags(rawValue: 128)
+}
+
+/// A set of behaviour kinds as a bit set (the vocabulary has fewer than 64 kinds).
+struct PythonKindSet: Hashable {
+    private(set) var bits: UInt64 = 0
+    private static let index: [BehaviourKind: Int] = {
+        var result: [BehaviourKind: Int] = [:]
+        for (offset, kind) in BehaviourKind.allCases.enumerated() { result[kind] = offset & 63 }
+        return result
+    }()
+
+    func contains(_ kind: BehaviourKind) -> Bool { bits & (1 << UInt64(Self.index[kind] ?? 63)) != 0 }
+    mutating func insert(_ kind: BehaviourKind) { bits |= 1 << UInt64(Self.index[kind] ?? 63) }
+    mutating func formUnion(_ other: PythonKindSet) { bits |= other.bits }
+}
+
+/// The result of evaluating an expression: its value and what travels with it.
+struct PythonEval {
+    /// The value.
+    var value: PythonValue = .unknown
+    /// Facts about it.
+    var tags: PythonTags = []
+    /// String-signal kinds already reported for this value.
+    var signalled = PythonKindSet()
+    /// Path keys: `v:name` for variables it came from, `c:text` for constant strings in it (at most 8).
+    var keys: [String] = []
+    /// Index of the expression's first token.
+    var start: Int
+    /// The dotted name it was written as (`self.url`), when it is a plain name chain.
+    var path: String?
+
+    /// Creates an evaluation result.
+    init(_ value: PythonValue = .unknown, start: Int, tags: PythonTags = []) {
+        self.value = value
+        self.start = start
+        self.tags = tags
+    }
+
+    /// Adds another value's tags, keys and signalled kinds to this one.
+    mutating func absorb(_ other: PythonEval) {
+        tags.formUnion(other.tags.subtracting([.folded, .writeHandle]))
+        signalled.formUnion(other.signalled)
+        addKeys(other.keys)
+    }
+
+    /// Adds path keys, keeping at most eight.
+    mutating func addKeys(_ more: [String]) {
+        for key in more where keys.count < 8 && !keys.contains(key) { keys.append(key) }
+    }
+}
+
+/// One argument of a call.
+struct PythonArgument {
+    /// The keyword, for `name=value`.
+    var keyword: String?
+    /// The value.
+    var eval: PythonEval
+    /// 1 for `*args`, 2 for `**kwargs`.
+    var star: Int = 0
+}
+
+extension Array where Element == PythonArgument {
+    /// The argument at a position (not keyword, not starred) or with a keyword.
+    func value(at index: Int, keyword: String? = nil) -> PythonEval? {
+        if let keyword, let match = first(where: { $0.keyword == keyword }) { return match.eval }
+        let positional = filter { $0.keyword == nil && $0.star == 0 }
+        return index < positional.count ? positional[index].eval : nil
+    }
+}

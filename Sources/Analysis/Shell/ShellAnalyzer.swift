@@ -1,0 +1,88 @@
+import Foundation
+import LockgateCore
+
+/// Reads shell command lines (npm lifecycle scripts, `sh -c` bodies, `.sh` files) into behaviours and the files and
+/// inline code they hand to node, python and sh, which the package analyser then follows.
+///
+/// It recognises downloads (`curl`, `wget`, `Invoke-WebRequest`) and what is done with them (piped into a shell →
+/// `download_execute`; saved and run later → `download_execute`), files written then run (`write_execute`),
+/// reconnaissance commands, environment dumps, DNS lookups of expanded names (`dns_exfiltration`), background and
+/// detached processes, persistence commands, encoded PowerShell, and every word's string signals (URLs, credential
+/// paths). Substitutions (`$(...)`, backquotes, `<(...)`) and `sh -c` bodies are analysed too, up to
+/// ``maxDepth`` levels deep.
+public struct ShellAnalyzer: Sendable {
+    /// How deep nested scripts (`sh -c "$(...)"`) are followed.
+    public static let maxDepth = 4
+
+    /// Creates an analyser.
+    public init() {}
+
+    /// Analyses a script.
+    /// - Parameters:
+    ///   - script: The script text.
+    ///   - origin: Where it is (file, position, context).
+    /// - Returns: Its steps, in order.
+    public func analyse(_ script: String, origin: ShellOrigin) -> [ShellStep] {
+        var run = ShellRun(origin: origin, scriptLines: script.split(separator: "\n", omittingEmptySubsequences: false))
+        run.analyse(script, depth: 0, anchor: nil)
+        return run.steps
+    }
+}
+
+/// The state of one analysis: steps so far, files downloaded and written, variables seen.
+struct ShellRun {
+    let origin: ShellOrigin
+    let scriptLines: [Substring]
+    var steps: [ShellStep] = []
+    var downloads: Set<String> = []
+    var written: Set<String> = []
+    var variablesSeen: Set<String> = []
+    var emitted: Set<String> = []
+    /// Whether the last analysed (nested) script downloaded something.
+    var sawDownload = false
+
+    /// Analyses a script; `anchor` pins every position of a nested script to the word that holds it.
+    mutating func analyse(_ script: String, depth: Int, anchor: ShellToken?) {
+        guard depth <= ShellAnalyzer.maxDepth else { return }
+        let commands = ShellCommand.commands(in: ShellLexer.tokens(of: script))
+        var previousDownloads = false
+        for command in commands {
+            let downloaded = analyse(command, depth: depth, anchor: anchor, pipedFromDownload: previousDownloads)
+            previousDownloads = command.pipesTo && (downloaded || (previousDownloads && command.pipedFrom))
+        }
+    }
+
+    /// The absolute position of a token.
+    func position(_ token: ShellToken, anchor: ShellToken?) -> (line: Int, column: Int) {
+        let token = anchor ?? token
+        let column = token.line == 1 ? origin.column + token.column - 1 : token.column
+        return (origin.line + token.line - 1, column)
+    }
+
+    /// Records a behaviour at a token, once per kind and position.
+    mutating func emit(_ kind: BehaviourKind, at token: ShellToken, anchor: ShellToken?, snippet: String? = nil) {
+        let (line, column) = position(token, anchor: anchor)
+        guard emitted.insert("\(kind.rawValue):\(line):\(column)").inserted else { return }
+        steps.append(.behaviour(Behaviour(
+            kind: kind, path: origin.path, line: line, column: column, snippet: snippet ?? self.snippet(line: line),
+            language: .shell, context: origin.context)))
+    }
+
+    /// The trimmed source line, at most 160 characters.
+    func snippet(line: Int) -> String {
+        let text: Substring
+        if let lines = origin.lines {
+            text = line - 1 < lines.count && line >= 1 ? lines[line - 1] : ""
+        } else {
+            let local = line - origin.line
+            text = local >= 0 && local < scriptLines.count ? scriptLines[local] : ""
+        }
+        return ShellRun.trim(text)
+    }
+
+    /// Trims whitespace and shortens to 160 characters.
+    static func trim(_ text: some StringProtocol) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.count > 160 ? String(trimmed.prefix(157)) + "..." : trimmed
+    }
+}

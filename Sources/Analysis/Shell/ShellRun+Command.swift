@@ -1,0 +1,115 @@
+import Foundation
+import LockgateCore
+
+extension ShellRun {
+    /// Analyses one simple command; returns whether it downloads something (for `curl ... | sh`).
+    mutating func analyse(
+        _ command: ShellCommand, depth: Int, anchor: ShellToken?, pipedFromDownload: Bool
+    ) -> Bool {
+        var words = command.words
+        let original = words
+        while let first = words.first, ShellRun.isAssignment(first.text) {
+            words.removeFirst()
+            scanWord(first, depth: depth, anchor: anchor)
+        }
+        var hidden = command.background
+        words = ShellRun.stripWrappers(words, hidden: &hidden)
+        for word in original + command.redirects.map(\.target) { scanWord(word, depth: depth, anchor: anchor) }
+        guard let head = words.first else { return false }
+        let lowerLine = original.map(\.text).joined(separator: " ").lowercased()
+        if StringSignals.isShellCommand(lowerLine) { emit(.shellCommand, at: head, anchor: anchor) }
+        if hidden { emit(.hiddenProcess, at: head, anchor: anchor) }
+        let name = ShellRun.commandName(head.text)
+        let arguments = Array(words.dropFirst())
+        let downloads = rules(name: name, head: head, arguments: arguments, command: command, depth: depth,
+                              anchor: anchor, pipedFromDownload: pipedFromDownload)
+        for (op, target) in command.redirects where op.contains(">") && !target.text.hasPrefix("&")
+            && !target.text.hasPrefix("/dev/null")
+        {
+            emit(.writeFile, at: target, anchor: anchor)
+            let path = ShellRun.normalise(target.text)
+            if downloads { self.downloads.insert(path) } else { written.insert(path) }
+        }
+        if let body = command.heredoc {
+            if let language = ShellRun.inlineLanguage(name) {
+                if language == .shell {
+                    analyse(body.text, depth: depth + 1, anchor: anchor ?? head)
+                } else {
+                    let (line, column) = position(body, anchor: anchor)
+                    steps.append(.inlineCode(body.text, language, line: line, column: column))
+                }
+            } else {
+                for kind in StringSignals.kinds(in: body.text) { emit(kind, at: body, anchor: anchor) }
+            }
+        }
+        return downloads
+    }
+
+    /// String signals, variables and substitutions of one word.
+    mutating func scanWord(_ word: ShellToken, depth: Int, anchor: ShellToken?) {
+        for kind in StringSignals.kinds(in: word.text) where kind != .shellCommand && kind != .reconHost {
+            emit(kind, at: word, anchor: anchor)
+        }
+        for variable in word.variables where variablesSeen.insert(variable).inserted {
+            emit(.readEnvironmentVariable, at: word, anchor: anchor)
+        }
+        for body in word.substitutions { analyse(body, depth: depth + 1, anchor: anchor ?? word) }
+    }
+
+    /// The command name: lowercased basename without `.exe`.
+    static func commandName(_ word: String) -> String {
+        var name = word.lowercased()
+        if let slash = name.lastIndex(where: { $0 == "/" || $0 == "\\" }) {
+            name = String(name[name.index(after: slash)...])
+        }
+        for suffix in [".exe", ".cmd"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        return name
+    }
+
+    /// A path as written, without a leading `./`.
+    static func normalise(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+
+    /// The language a command runs its standard input or `-c`/`-e` text in.
+    static func inlineLanguage(_ name: String) -> SourceLanguage? {
+        if ["sh", "bash", "zsh", "dash", "ksh", "ash"].contains(name) { return .shell }
+        if name.hasPrefix("python") || name == "py" { return .python }
+        if ["node", "nodejs"].contains(name) { return .javascript }
+        return nil
+    }
+
+    // MARK: - Private
+
+    private static func isAssignment(_ text: String) -> Bool {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return false }
+        return text[..<equals].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    private static let wrappersTakingValue: [String: Set<String>] = [
+        "sudo": ["-u", "-g", "-c"], "nice": ["-n"], "timeout": [], "env": ["-u"], "npx": ["-p", "--package"],
+    ]
+
+    /// Drops `sudo`, `env`, `nohup`, `exec`, `npx`, `cross-env`, `start /b` and the like; notes detaching ones.
+    private static func stripWrappers(_ words: [ShellToken], hidden: inout Bool) -> [ShellToken] {
+        var words = words[...]
+        while let first = words.first {
+            let name = commandName(first.text)
+            guard ["sudo", "doas", "env", "nohup", "setsid", "disown", "exec", "command", "builtin", "time", "nice",
+                   "timeout", "npx", "cross-env", "call", "start", "xargs"].contains(name) else { break }
+            if ["nohup", "setsid", "disown"].contains(name) { hidden = true }
+            words.removeFirst()
+            let valued = wrappersTakingValue[name] ?? []
+            while let next = words.first, next.text.hasPrefix("-") || next.text.hasPrefix("/") && name == "start"
+                || isAssignment(next.text) || (name == "timeout" && next.text.first?.isNumber == true)
+            {
+                if name == "start" && ["/b", "/min"].contains(next.text.lowercased()) { hidden = true }
+                words.removeFirst()
+                if valued.contains(next.text), !words.isEmpty { words.removeFirst() }
+            }
+        }
+        return Array(words)
+    }
+}

@@ -1,0 +1,47 @@
+/// The host and URL lists behind the URL kinds (lowercased). An entry ending in `.` matches that label anywhere in
+/// the host (`no-ip.` matches `x.no-ip.biz`); any other entry matches the host or a subdomain of it.
+enum HostLists {
+    /// Chat webhooks, matched anywhere in the URL.
+    static let webhookMarkers = [
+        "discord.com/api/webhooks", "discordapp.com/api/webhooks", "discord.com/api/v10/webhooks",
+        "discord.com/api/v9/webhooks", "hooks.slack.com/services", "hooks.slack.com/workflows", "api.telegram.org/bot",
+        "outlook.office.com/webhook", "webhook.office.com", "chat.googleapis.com/v1/spaces",
+    ]
+    /// Paste and anonymous file-drop sites.
+    static let paste = [
+        "pastebin.com", "pastebin.pl", "hastebin.com", "hastebin.skyra.pw", "paste.ee", "paste.rs", "ghostbin.",
+        "rentry.co", "rentry.org", "dpaste.", "controlc.com", "pastes.io", "justpaste.it", "termbin.com", "ix.io",
+        "sprunge.us", "0x0.st", "transfer.sh", "temp.sh", "files.catbox.moe", "litter.catbox.moe", "anonfiles.",
+        "file.io", "gofile.io", "filebin.net", "bashupload.com", "oshi.at", "paste.c-net.org", "privatebin.",
+    ]
+    /// Tunnelling services.
+    static let tunnel = [
+        "ngrok.io", "ngrok-free.app", "ngrok.app", "ngrok.dev", "ngrok-free.dev", "loca.lt", "localtunnel.me",
+        "serveo.net", "trycloudflare.com", "localhost.run", "lhr.life", "pagekite.me", "bore.pub", "tunnelto.dev",
+        "ply.gg", "playit.gg", "localxpose.io", "loclx.io", "pinggy.io", "pinggy.link", "portmap.io", "portmap.host",
+        "telebit.cloud", "devtunnels.ms", "tunnelmole.net", "packetriot.net",
+    ]
+    /// Out-of-band interaction and request-capture hosts.
+    static let outOfBand = [
+        "burpcollaborator.net", "oastify.com", "interact.sh", "interactsh.com", "oast.pro", "oast.live", "oast.site",
+        "oast.online", "oast.fun", "oast.me", "pipedream.net", "canarytokens.com", "canarytokens.org", "requestbin.",
+        "webhook.site", "dnslog.cn", "dnslog.", "ceye.io", "beeceptor.com", "hookbin.com", "requestcatcher.com",
+        "postb.in", "ptsv2.com", "ptsv3.com", "mockbin.org", "requestinspector.com", "bxss.me", "xss.ht", "eyes.sh",
+        "rbndr.us", "requestrepo.com", "webhook.cool", "dnslogs.", "ssrf.",
+    ]
+    /// Public-IP lookup services.
+    static let publicIP = [
+        "ipify.org", "ipinfo.io", "ifconfig.me", "ifconfig.co", "icanhazip.com", "ident.me", "ip-api.com",
+        "checkip.amazonaws.com", "myexternalip.com", "ipecho.net", "api.my-ip.io", "wtfismyip.com", "ipapi.co",
+        "geolocation-db.com", "ip.sb", "ipwho.is", "ipwhois.app", "freegeoip.app", "extreme-ip-lookup.com",
+        "trackip.net", "db-ip.com", "seeip.org", "myip.com", "ipgeolocation.io", "checkip.dyndns.org",
+    ]
+    /// Dynamic-DNS and wildcard-DNS providers.
+    static let dynamicDNS = [
+        "duckdns.org", "no-ip.", "noip.", "ddns.net", "dynu.", "hopto.org", "zapto.org", "sytes.net", "servebeer.com",
+        "serveftp.com", "myftp.biz", "myftp.org", "freedns.afraid.org", "dyndns.", "changeip.com", "3utilities.com",
+        "bounceme.net", "ddnsking.com", "gotdns.ch", "redirectme.net", "servehttp.com", "webhop.me", "linkpc.net",
+        "publicvm.com", "mooo.com", "us.to", "chickenkiller.com", "ydns.eu", "dynv6.net", "dedyn.io", "nip.io",
+        "xip.io", "sslip.io", "hldns.ru",
+    ]
+}

@@ -1,0 +1,121 @@
+import LockgateCore
+
+/// URL kinds: finds each `scheme://host` in a lowercased string and names the most specific kind of its host.
+enum URLSignals {
+    /// The kind of each URL in a lowercased string, in order of appearance; bare special hosts count when the string
+    /// holds nothing else.
+    static func kinds(in lower: String) -> [BehaviourKind] {
+        let bytes = Array(lower.utf8)
+        var kinds: [BehaviourKind] = []
+        var index = 0
+        while index + 2 < bytes.count {
+            guard bytes[index] == 0x3A, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F else {
+                index += 1
+                continue
+            }
+            var schemeStart = index
+            while schemeStart > 0 && isSchemeByte(bytes[schemeStart - 1]) { schemeStart -= 1 }
+            let scheme = String(decoding: bytes[schemeStart..<index], as: UTF8.self)
+            var end = index + 3
+            while end < bytes.count && !isURLEnd(bytes[end]) { end += 1 }
+            if webSchemes.contains(scheme) {
+                let url = String(decoding: bytes[schemeStart..<min(end, schemeStart + 400)], as: UTF8.self)
+                let host = Self.host(ofAuthorityIn: bytes[(index + 3)..<end])
+                if !host.isEmpty { kinds.append(kind(ofHost: host, url: url)) }
+            }
+            index = max(end, index + 3)
+        }
+        if kinds.isEmpty, let bare = bareHostKind(lower) { kinds.append(bare) }
+        return kinds
+    }
+
+    /// The most specific kind of a host; `url` names the whole URL for path-based kinds (webhooks).
+    static func kind(ofHost host: String, url: String) -> BehaviourKind {
+        if HostLists.webhookMarkers.contains(where: { url.contains($0) }) { return .urlWebhook }
+        if matches(host, HostLists.paste) { return .urlPaste }
+        if matches(host, HostLists.tunnel) { return .urlTunnel }
+        if matches(host, HostLists.outOfBand) { return .urlOutOfBand }
+        if matches(host, HostLists.publicIP) { return .reconPublicIP }
+        if matches(host, HostLists.dynamicDNS) { return .urlDynamicDNS }
+        if isRawIP(host) && !isLoopbackOrUnspecified(host) { return .urlRawIP }
+        return .url
+    }
+
+    // MARK: - Private
+
+    private static let webSchemes: Set<String> = ["http", "https", "ws", "wss", "ftp", "ftps", "sftp", "tcp", "udp"]
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D || byte == 0x2E
+    }
+
+    /// Bytes that end a URL inside a longer string: whitespace, quotes, brackets, `<>`, backslash, backquote.
+    private static func isURLEnd(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x60, 0x3C, 0x3E, 0x5C, 0x29, 0x7B, 0x7D, 0x7C, 0x5E: true
+        default: false
+        }
+    }
+
+    /// The host of `user:pass@host:port/path?query`: after the last `@` of the authority, before the port.
+    private static func host(ofAuthorityIn bytes: ArraySlice<UInt8>) -> String {
+        var authorityEnd = bytes.startIndex
+        while authorityEnd < bytes.endIndex && ![0x2F, 0x3F, 0x23].contains(bytes[authorityEnd]) { authorityEnd += 1 }
+        var authority = bytes[bytes.startIndex..<authorityEnd]
+        if let at = authority.lastIndex(of: 0x40) { authority = authority[(at + 1)...] }
+        if authority.first == 0x5B, let close = authority.firstIndex(of: 0x5D) {
+            return String(decoding: authority[authority.startIndex...close], as: UTF8.self)
+        }
+        if let colon = authority.firstIndex(of: 0x3A) { authority = authority[..<colon] }
+        var host = String(decoding: authority, as: UTF8.self)
+        while host.hasSuffix(".") { host.removeLast() }
+        return host
+    }
+
+    private static func matches(_ host: String, _ suffixes: [String]) -> Bool {
+        suffixes.contains { suffix in
+            suffix.hasSuffix(".")
+                ? host.hasPrefix(suffix) || host.contains("." + suffix)
+                : host == suffix || host.hasSuffix("." + suffix)
+        }
+    }
+
+    /// Dotted-quad IPv4, bracketed IPv6, or an IPv4 written as one decimal or hexadecimal number (`2130706433`).
+    private static func isRawIP(_ host: String) -> Bool {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 4 && parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) && UInt8($0) != nil }) {
+            return true
+        }
+        if host.hasPrefix("[") && host.contains(":") { return true }
+        if host.count >= 8 && host.count <= 10 && host.allSatisfy(\.isASCIIDigit) { return UInt32(host) != nil }
+        if host.hasPrefix("0x") && host.count == 10 { return UInt32(host.dropFirst(2), radix: 16) != nil }
+        return false
+    }
+
+    private static func isLoopbackOrUnspecified(_ host: String) -> Bool {
+        host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]" || host == "[::]" || host == "2130706433"
+            || host == "0x7f000001"
+    }
+
+    /// A host written without a scheme (`xyz.oast.fun`, `abc.ngrok.io/x`, `45.9.1.2:4444`) as the whole string.
+    private static func bareHostKind(_ lower: String) -> BehaviourKind? {
+        guard lower.utf8.count <= 253, !lower.contains(" "), lower.contains(".") else { return nil }
+        let authority = lower.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
+        let host = parts.first.map(String.init) ?? ""
+        guard host.contains("."), host.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "." || $0 == "-" }) else { return nil }
+        let kind = kind(ofHost: host, url: lower)
+        if kind == .urlRawIP {
+            let hasPort = parts.count == 2 && UInt16(parts[1]) != nil
+            return hasPort ? .urlRawIP : nil
+        }
+        return kind == .url ? nil : kind
+    }
+}
+
+extension Character {
+    /// `0`-`9`.
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// ASCII letter or digit.
+    var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// An ensemble of regression trees boosted on the logistic loss; its output is a margin (log-odds).
+struct GradientBoostedTrees: Sendable, Hashable, Codable {
+    /// The starting margin (the weighted log-odds of the training labels).
+    var baseMargin: Float
+    /// The trees.
+    var trees: [RegressionTree]
+
+    /// Trains an ensemble.
+    /// - Parameters:
+    ///   - matrix: The binned training rows.
+    ///   - labels: Whether each row is malicious.
+    ///   - weights: Each row's weight (mean about 1).
+    ///   - parameters: The hyper-parameters.
+    ///   - generator: The random stream for row and column sampling.
+    /// - Returns: The ensemble.
+    static func train(
+        matrix: BinnedMatrix, labels: [Bool], weights: [Double], parameters: BoostingParameters,
+        generator: inout SeededGenerator
+    ) -> GradientBoostedTrees {
+        let count = matrix.rowCount
+        let positive = zip(labels, weights).reduce(0.0) { $0 + ($1.0 ? $1.1 : 0) }
+        let total = max(weights.reduce(0, +), 1e-12)
+        let prior = min(max(positive / total, 1e-6), 1 - 1e-6)
+        let base = log(prior / (1 - prior))
+        var margins = [Double](repeating: base, count: count)
+        var gradients = [Double](repeating: 0, count: count)
+        var hessians = [Double](repeating: 0, count: count)
+        var trees: [RegressionTree] = []
+        let grower = TreeGrower(matrix: matrix, parameters: parameters)
+        for _ in 0..<max(parameters.trees, 0) {
+            for row in 0..<count {
+                let p = 1 / (1 + exp(-margins[row]))
+                let y = labels[row] ? 1.0 : 0.0
+                gradients[row] = weights[row] * (p - y)
+                hessians[row] = weights[row] * max(p * (1 - p), 1e-6)
+            }
+            var rows: [Int32] = []
+            rows.reserveCapacity(count)
+            for row in 0..<count where parameters.rowSample >= 1 || generator.nextUnit() < parameters.rowSample {
+                rows.append(Int32(row))
+            }
+            var allowed = [Bool](repeating: parameters.columnSample >= 1, count: matrix.columnCount)
+            if parameters.columnSample < 1 {
+                for column in 0..<matrix.columnCount { allowed[column] = generator.nextUnit() < parameters.columnSample }
+            }
+            let tree = grower.grow(gradients: gradients, hessians: hessians, rows: rows, allowed: allowed)
+            for row in 0..<count { margins[row] += Double(tree.predict(matrix: matrix, row: row)) }
+            trees.append(tree)
+        }
+        return GradientBoostedTrees(baseMargin: Float(base), trees: trees)
+    }
+
+    /// The margin for a dense feature vector.
+    /// - Parameter features: Values by column.
+    /// - Returns: The log-odds.
+    func margin(_ features: [Float]) -> Double {
+        var sum = Double(baseMargin)
+        for tree in trees { sum += Double(tree.predict(features)) }
+        return sum
+    }
+
+    /// Path attribution of the margin: the bias (base margin plus every root value) and each column's credit.
+    /// - Parameter features: Values by column.
+    /// - Returns: The bias and the credits; bias + credits = margin.
+    func attribute(_ features: [Float]) -> (bias: Double, credits: [Int: Double]) {
+        var credits: [Int: Double] = [:]
+        var bias = Double(baseMargin)
+        for tree in trees { bias += tree.attribute(features, into: &credits) }
+        return (bias, credits)
+    }
+
+    /// The largest column index any tree splits on (-1 for none).
+    var maxColumn: Int { trees.lazy.flatMap(\.feature).max().map(Int.init) ?? -1 }
+}
+
+extension RegressionTree {
+    /// The prediction for a training row, walking with bins (the same decisions as the raw thresholds).
+    /// - Parameters:
+    ///   - matrix: The binned rows.
+    ///   - row: The row.
+    /// - Returns: The leaf value.
+    func predict(matrix: BinnedMatrix, row: Int) -> Float {
+        var node = 0
+        while feature[node] >= 0 {
+            let column = feature[node]
+            let bin = matrix.bin(row: row, column: column)
+            let value: Float = bin == 0 ? 0 : binRepresentative(matrix: matrix, column: Int(column), bin: bin)
+            node = Int(value <= threshold[node] ? left[node] : right[node])
+        }
+        return value[node]
+    }
+
+    /// A value inside a bin, for comparison with a threshold that is always a bin edge.
+    private func binRepresentative(matrix: BinnedMatrix, column: Int, bin: Int) -> Float {
+        let cuts = matrix.cuts[column]
+        if bin - 1 < cuts.count { return cuts[bin - 1] }
+        return (cuts.last ?? 0).nextUp.nextUp + 1
+    }
+}

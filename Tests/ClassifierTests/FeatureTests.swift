@@ -1,0 +1,87 @@
+import Foundation
+import LockgateCore
+import Testing
+
+@testable import Classifier
+
+@Suite struct FeatureTests {
+    @Test func namesRoundTripForEveryFamily() {
+        let table = TokenTable.shared
+        let code = table.code(kind: .readEnvironmentAll, context: .install)
+        let boundary = table.code(entry: .main, start: true)
+        let keys = [
+            FeatureKey(.ecosystem, 1), FeatureKey(.token, code), FeatureKey(.kind, 3), FeatureKey(.bigram, boundary, code),
+            FeatureKey(.trigram, code, boundary, code), FeatureKey(.first, 5), FeatureKey(.pair, 2, 7),
+            FeatureKey(.sequence, 1), FeatureKey(.package, 9),
+        ]
+        for key in keys {
+            #expect(FeatureKey(name: key.name) == key, "\(key.name)")
+        }
+        #expect(FeatureKey(.bigram, boundary, code).name == "bi:start:main install:read_env_all")
+        #expect(FeatureKey(name: "tok:install:no_such_kind") == nil)
+        #expect(FeatureKey(name: "nonsense") == nil)
+        #expect(FeatureKey(name: "pair:url") == nil)
+    }
+
+    @Test func orderChangesOrderFeaturesButNotTheBag() {
+        let before = SyntheticCorpus.sequence([.readEnvironmentAll, .useNetwork])
+        let after = SyntheticCorpus.sequence([.useNetwork, .readEnvironmentAll])
+        let ordered = FeatureExtractor(options: .full)
+        let a = ordered.extract(before).values
+        let b = ordered.extract(after).values
+        #expect(a[key("pair:read_env_all<use_network")] == 1)
+        #expect(b[key("pair:read_env_all<use_network")] == nil)
+        #expect(b[key("pair:use_network<read_env_all")] == 1)
+        let bag = FeatureExtractor(options: FeatureOptions(order: false))
+        #expect(bag.extract(before).values == bag.extract(after).values)
+        #expect(bag.extract(before).values.keys.allSatisfy { $0.family?.readsOrder == false })
+    }
+
+    @Test func packageFeaturesCanBeSwitchedOff() {
+        let sequence = SyntheticCorpus.sequence([.url], bytes: 123_456)
+        let with = FeatureExtractor(options: .full).extract(sequence).values
+        let without = FeatureExtractor(options: FeatureOptions(packageFeatures: false)).extract(sequence).values
+        #expect(with.keys.contains { $0.family == .package })
+        #expect(!without.keys.contains { $0.family == .package })
+        #expect(with.values.allSatisfy { $0 > 0 && $0.isFinite })
+    }
+
+    @Test func repeatsCollapseAndSourcesPointAtBehaviours() {
+        let sequence = SyntheticCorpus.sequence([.url, .url, .url, .useNetwork])
+        let extraction = FeatureExtractor(options: .full).extract(sequence, withSources: true)
+        let bigram = key("bi:install:url install:use_network")
+        #expect(extraction.values[bigram] == log1p(1))
+        #expect(extraction.values[key("bi:install:url install:url")] == nil)
+        #expect(extraction.sources[bigram] == [0, 3])
+        #expect(extraction.sources[key("tok:install:url")] == [0, 1, 2])
+        #expect(extraction.values[key("first:url")] == 1 - Float(1) / 6)
+    }
+
+    @Test func badTokenIndicesAreIgnored() {
+        var sequence = SyntheticCorpus.sequence([.url])
+        sequence.tokens.append(.behaviour(99))
+        sequence.tokens.append(.behaviour(-1))
+        let extraction = FeatureExtractor(options: .full).extract(sequence, withSources: true)
+        #expect(extraction.values[key("tok:install:url")] == log1p(1))
+    }
+
+    @Test func binsAgreeWithRawThresholds() {
+        var generator = SeededGenerator(seed: 1)
+        let rows = (0..<300).map { _ -> SparseRow in
+            let value = Float(generator.nextIndex(below: 100)) / 7
+            return value > 0 ? SparseRow(columns: [0], values: [value]) : SparseRow(columns: [], values: [])
+        }
+        let matrix = BinnedMatrix(rows: rows, columnCount: 1, maxBins: 8)
+        #expect(matrix.cuts[0].count <= 6)
+        for bin in 0..<(matrix.cuts[0].count + 1) {
+            let threshold = matrix.threshold(column: 0, bin: bin)
+            for (index, row) in rows.enumerated() {
+                let value = row.value(at: 0)
+                #expect((matrix.bin(row: index, column: 0) <= bin) == (value <= threshold))
+            }
+        }
+    }
+}
+
+/// A feature key by name (an impossible key when the name is wrong, so the expectation fails).
+func key(_ name: String) -> FeatureKey { FeatureKey(name: name) ?? .unknown(0) }

@@ -1,7 +1,11 @@
 /// Every rule lockgate can report, sorted by id. Policies may only name these ids; SARIF lists them as rules.
 public enum RuleCatalog {
-    /// All rules, alphabetical by id (a test checks order and uniqueness).
-    public static let all: [RuleDescriptor] = [
+    /// All rules, alphabetical by id (a test checks order and uniqueness): the fixed rules and one detector rule
+    /// per behaviour class.
+    public static let all: [RuleDescriptor] = (fixedRules + behaviourRules).sorted { $0.id < $1.id }
+
+    /// Rules with ids of their own (lockfile, policy, fetch and archive checks).
+    static let fixedRules: [RuleDescriptor] = [
         RuleDescriptor(
             id: "allowlist_expired", name: "AllowlistEntryExpired",
             shortDescription: "An allowlist entry for this package has expired.",
@@ -44,6 +48,12 @@ public enum RuleCatalog {
             fullDescription: "The package (by name or name@version) is on the policy's denylist, which always blocks.",
             help: "Remove the dependency or replace it. The denylist entry's reason says why it is denied.",
             defaultSeverity: .block, securitySeverity: 9.0, tags: ["policy", "security"]),
+        RuleDescriptor(
+            id: "detector_score", name: "DetectorScore",
+            shortDescription: "The detector scored the package as likely malicious.",
+            fullDescription: "lockgate's bilingual model read what the package's code would do, in execution order, and gave it a calibrated probability of malice at or above the policy's warn or block threshold. The behaviour findings of the same package name what drove the score, with their evidence.",
+            help: "Read the evidence of the package's behaviour findings (`lockgate explain ARCHIVE` prints the whole sequence). If the package is legitimate, allowlist it by name@version with a reason; thresholds are in the policy file.",
+            defaultSeverity: .warn, securitySeverity: 8.5, tags: ["security", "malware"]),
         RuleDescriptor(
             id: "fetch_failed", name: "FetchFailed",
             shortDescription: "The package could not be downloaded, so it was not checked.",
@@ -134,6 +144,8 @@ public enum RuleCatalog {
     /// - Parameter id: The rule id.
     /// - Returns: The descriptor, or nil for an unknown id.
     public static func rule(_ id: String) -> RuleDescriptor? {
-        all.first { $0.id == id }
+        byID[id]
     }
+
+    private static let byID: [String: RuleDescriptor] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 }

@@ -17,6 +17,11 @@ public struct RuleDescriptor: Sendable, Hashable, Codable {
     /// Tags (SARIF `properties.tags`).
     public var tags: [String]
 
+    /// Whether the severity of this rule's findings follows the detector score and the policy's thresholds (the
+    /// `detector_score` rule and every `behaviour_<kind>` rule) rather than a fixed default; a policy may still set
+    /// such a rule to `off` or to a fixed severity.
+    public var isScoreGraded: Bool { id == "detector_score" || id.hasPrefix("behaviour_") }
+
     /// Creates a rule descriptor.
     public init(
         id: String, name: String, shortDescription: String, fullDescription: String, help: String,

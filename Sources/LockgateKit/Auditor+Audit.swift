@@ -41,7 +41,11 @@ extension Auditor {
             let subject = PolicySubject(
                 ecosystem: package.ecosystem, name: package.name, version: package.version,
                 sha256: inspection?.sha256, score: inspection?.score)
-            var decision = evaluator.decide(subject, findings: item.findings + (inspection?.findings ?? []))
+            let thresholds = options.policy.thresholds(for: package.ecosystem)
+            let findings = Detector.grade(
+                item.findings + (inspection?.findings ?? []), score: inspection?.score, block: thresholds.block,
+                warn: thresholds.warn)
+            var decision = evaluator.decide(subject, findings: findings)
             if inspection?.failed == true {
                 if options.policy.fetch.failOpen {
                     decision.findings = decision.findings.map { finding in
@@ -164,6 +168,7 @@ extension Auditor {
             archives: try? ArchiveStore(cacheDirectory: fetch.cacheDirectory, sha256: Digest.sha256),
             analyses: try? AnalysisStore(cacheDirectory: fetch.cacheDirectory),
             offline: fetch.offline,
-            limits: options.policy.archives.readerLimits)
+            limits: options.policy.archives.readerLimits,
+            detector: detector)
     }
 }

@@ -1,3 +1,4 @@
+import Classifier
 import Foundation
 import Lockfile
 import LockgateCore
@@ -8,18 +9,22 @@ import Policy
 /// policy and the name lists, and return a report. It writes nothing; the CLI renders and writes reports.
 public struct Auditor: Sendable {
     let typosquats: TyposquatDetector
+    let detector: Detector
     private let reader = LockfileReader()
 
     /// Creates an auditor.
-    /// - Parameter typosquats: The typosquat detector (with the bundled popular-name lists in production).
-    public init(typosquats: TyposquatDetector) {
+    /// - Parameters:
+    ///   - typosquats: The typosquat detector (with the bundled popular-name lists in production).
+    ///   - classifier: The behaviour model (the bundled one in production); nil analyses without scoring.
+    public init(typosquats: TyposquatDetector, classifier: BehaviourClassifier? = nil) {
         self.typosquats = typosquats
+        detector = Detector(classifier: classifier)
     }
 
-    /// Creates an auditor with the name lists shipped in the package.
-    /// - Throws: When the bundled name lists cannot be read (a broken installation).
+    /// Creates an auditor with the name lists and the model shipped in the package.
+    /// - Throws: When the bundled name lists or model cannot be read (a broken installation).
     public init() throws {
-        self.init(typosquats: TyposquatDetector(popular: try PopularNames.bundled()))
+        self.init(typosquats: TyposquatDetector(popular: try PopularNames.bundled()), classifier: try BundledModel.load())
     }
 
     /// What `list` returns: parsed lockfiles and the ones that could not be read.

@@ -1,4 +1,5 @@
 import Archive
+import Classifier
 import Fetch
 import Foundation
 import LockgateCore
@@ -7,8 +8,13 @@ import Policy
 /// `lockgate scan`: package archives (.tgz, .tar.gz, .whl, .zip) and unpacked package directories given on the
 /// command line, read in memory, analysed and judged by the policy like locked packages.
 public struct Scanner: Sendable {
+    private let detector: Detector
+
     /// Creates a scanner.
-    public init() {}
+    /// - Parameter classifier: The behaviour model (the bundled one in production); nil analyses without scoring.
+    public init(classifier: BehaviourClassifier? = nil) {
+        detector = Detector(classifier: classifier)
+    }
 
     /// Scans inputs.
     /// - Parameters:
@@ -49,13 +55,23 @@ public struct Scanner: Sendable {
             }
             let name = package.name ?? (input as NSString).lastPathComponent
             let version = package.version ?? ""
+            let detection = package.unreadable
+                ? Detector.Result(score: nil, findings: [])
+                : detector.detect(
+                    package.files, ecosystem: resolvedEcosystem,
+                    fileName: isDirectory.boolValue ? nil : (input as NSString).lastPathComponent)
+            let thresholds = options.policy.thresholds(for: resolvedEcosystem)
+            let findings = Detector.grade(
+                package.findings + detection.findings, score: detection.score, block: thresholds.block,
+                warn: thresholds.warn)
             let subject = PolicySubject(
-                ecosystem: resolvedEcosystem, name: name, version: version, sha256: package.sha256, score: nil)
-            var decision = evaluator.decide(subject, findings: package.findings)
+                ecosystem: resolvedEcosystem, name: name, version: version, sha256: package.sha256,
+                score: detection.score)
+            var decision = evaluator.decide(subject, findings: findings)
             if package.unreadable && !decision.findings.isEmpty { decision.verdict = max(decision.verdict, .block) }
             reports.append(PackageReport(
                 ecosystem: resolvedEcosystem, name: name, version: version, input: input, sha256: package.sha256,
-                verdict: decision.verdict, findings: decision.findings))
+                score: detection.score, verdict: decision.verdict, findings: decision.findings))
         }
         return ScanReport(packages: reports, problems: problems)
     }

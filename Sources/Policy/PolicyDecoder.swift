@@ -44,7 +44,10 @@ struct PolicyDecoder {
             let name = scalar.string
             let childPath = Self.join(keyPath, name)
             guard allowed.contains(name) else {
-                let list = allowed.joined(separator: ", ")
+                // Detector rules (one per behaviour kind) are summarised rather than listed one by one.
+                let fixed = allowed.filter { !$0.hasPrefix("behaviour_") }
+                let list = fixed.joined(separator: ", ")
+                    + (fixed.count < allowed.count ? ", or behaviour_<kind> for a behaviour of docs/behaviours.md" : "")
                 throw error(.unknownKey, key, childPath, "unknown \(noun) '\(name)'; expected one of: \(list)")
             }
             result.append(Field(name: name, key: key, value: value, keyPath: childPath))

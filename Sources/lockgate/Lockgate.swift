@@ -16,7 +16,7 @@ struct Lockgate: AsyncParsableCommand {
             \(ExitStatus.table)
             """,
         version: LockgateVersion.current,
-        subcommands: [Audit.self, Scan.self, List.self, Hook.self, CacheCommand.self, Train.self, Eval.self]
+        subcommands: [Audit.self, Scan.self, Explain.self, List.self, Hook.self, CacheCommand.self, Train.self, Eval.self]
     )
 
     /// Runs the command and maps every outcome to lockgate's exit codes: argument errors exit 2, not

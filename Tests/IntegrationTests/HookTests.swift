@@ -182,6 +182,11 @@ import Testing
         try sandbox.write("package-lock.json", NPMLockfile.text([clean, evil]))
         let passed = try sandbox.gitAllowingFailure(["commit", "-m", "staged clean"], environment: offline)
         #expect(passed.status == 0, "\(passed.stdout)\n\(passed.stderr)")
+
+        // `git commit -a` stages the working tree into a temporary index (GIT_INDEX_FILE): that is what is audited.
+        let all = try sandbox.gitAllowingFailure(["commit", "-a", "-m", "everything"], environment: offline)
+        #expect(all.status != 0)
+        #expect((all.stdout + all.stderr).contains("lockgate-fixture-evil@6.6.6"))
     }
 
     // MARK: - Private

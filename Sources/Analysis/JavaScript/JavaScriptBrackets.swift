@@ -50,7 +50,9 @@ enum JavaScriptBrackets {
     private static func popUntil(
         _ stack: inout [Int], _ tokens: [JavaScriptToken], where predicate: (JavaScriptTokenKind) -> Bool
     ) -> Int? {
-        guard let found = stack.indices.suffix(64).last(where: { predicate(tokens[stack[$0]].kind) }) else { return nil }
+        guard let found = stack.indices.suffix(64).last(where: { predicate(tokens[stack[$0]].kind) }) else {
+            return nil
+        }
         let open = stack[found]
         stack.removeSubrange(found...)
         return open

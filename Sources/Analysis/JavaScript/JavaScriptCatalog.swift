@@ -13,7 +13,8 @@ enum JavaScriptCatalog {
         case "execa", "cross-spawn", "shelljs", "node-pty", "spawn-sync": return .processLibrary
         case "os": return .os
         case "fs", "graceful-fs", "fs-extra", "original-fs": return .fs
-        case "http", "https", "net", "tls", "dgram", "http2", "undici", "ws", "socket.io-client": return .network(callable: name == "ws")
+        case "http", "https", "net", "tls", "dgram", "http2", "undici", "ws", "socket.io-client":
+            return .network(callable: name == "ws")
         case "axios", "node-fetch", "request", "got", "superagent", "cross-fetch", "isomorphic-fetch", "needle",
             "phin", "make-fetch-happen", "request-promise", "request-promise-native", "ky", "bent":
             return .network(callable: true)

@@ -89,7 +89,9 @@ enum JavaScriptDecoding {
         if text.hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16).map { Double($0) } }
         if text.hasPrefix("0o") { return UInt64(text.dropFirst(2), radix: 8).map { Double($0) } }
         if text.hasPrefix("0b") { return UInt64(text.dropFirst(2), radix: 2).map { Double($0) } }
-        if text.count > 1, text.hasPrefix("0"), text.allSatisfy(\.isNumber) { return UInt64(text, radix: 8).map { Double($0) } }
+        if text.count > 1, text.hasPrefix("0"), text.allSatisfy(\.isNumber) {
+            return UInt64(text, radix: 8).map { Double($0) }
+        }
         return Double(text.hasSuffix("n") ? String(text.dropLast()) : text)
     }
 

@@ -51,7 +51,8 @@ enum JavaScriptEscapes {
                     out.append(e)
                 }
             case UInt8(ascii: "u"):
-                if byte(index) == UInt8(ascii: "{"), let close = raw[index...].prefix(10).firstIndex(of: UInt8(ascii: "}")),
+                if byte(index) == UInt8(ascii: "{"),
+                    let close = raw[index...].prefix(10).firstIndex(of: UInt8(ascii: "}")),
                     let value = hex(raw, from: index + 1, count: close - index - 1)
                 {
                     appendScalar(value)

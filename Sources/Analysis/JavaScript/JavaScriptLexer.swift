@@ -96,7 +96,9 @@ struct JavaScriptLexer {
         }
     }
 
-    private mutating func append(_ kind: JavaScriptTokenKind, start: Int, flags: UInt8 = 0, op: UInt16 = 0, name: Int32 = -1) {
+    private mutating func append(
+        _ kind: JavaScriptTokenKind, start: Int, flags: UInt8 = 0, op: UInt16 = 0, name: Int32 = -1
+    ) {
         var all = flags
         if newline { all |= JavaScriptToken.newlineBefore }
         newline = false
@@ -250,13 +252,16 @@ struct JavaScriptLexer {
         var op = UInt16(c)
         var width = 1
         switch (c, next) {
-        case (UInt8(ascii: "."), UInt8(ascii: ".")) where at(i + 2) == UInt8(ascii: "."): (op, width) = (JavaScriptOp.spread, 3)
-        case (UInt8(ascii: "?"), UInt8(ascii: ".")) where !isDigit(at(i + 2)): (op, width) = (JavaScriptOp.optionalChain, 2)
+        case (UInt8(ascii: "."), UInt8(ascii: ".")) where at(i + 2) == UInt8(ascii: "."):
+            (op, width) = (JavaScriptOp.spread, 3)
+        case (UInt8(ascii: "?"), UInt8(ascii: ".")) where !isDigit(at(i + 2)):
+            (op, width) = (JavaScriptOp.optionalChain, 2)
         case (UInt8(ascii: "="), UInt8(ascii: ">")): (op, width) = (JavaScriptOp.arrow, 2)
         case (UInt8(ascii: "+"), UInt8(ascii: "+")): (op, width) = (JavaScriptOp.increment, 2)
         case (UInt8(ascii: "-"), UInt8(ascii: "-")): (op, width) = (JavaScriptOp.decrement, 2)
         case (UInt8(ascii: "+"), UInt8(ascii: "=")): (op, width) = (JavaScriptOp.plusAssign, 2)
-        case (UInt8(ascii: "<"), UInt8(ascii: "/")) where at(i + 2) != UInt8(ascii: "/") && at(i + 2) != UInt8(ascii: "*"):
+        case (UInt8(ascii: "<"), UInt8(ascii: "/"))
+        where at(i + 2) != UInt8(ascii: "/") && at(i + 2) != UInt8(ascii: "*"):
             (op, width) = (JavaScriptOp.closeTag, 2)
         default:
             if Self.operatorStart[Int(c)] && Self.operatorSecond[Int(next)] { (op, width) = longOperator(c) }
@@ -375,7 +380,8 @@ struct JavaScriptLexer {
     private func unicodeSpaceWidth(_ index: Int) -> Int? {
         switch b[index] {
         case 0xC2 where at(index + 1) == 0xA0: return 2
-        case 0xE2 where at(index + 1) == 0x80 && (at(index + 2) == 0xA8 || at(index + 2) == 0xA9 || at(index + 2) == 0xAF):
+        case 0xE2
+        where at(index + 1) == 0x80 && (at(index + 2) == 0xA8 || at(index + 2) == 0xA9 || at(index + 2) == 0xAF):
             return 3
         case 0xE2 where at(index + 1) == 0x81 && at(index + 2) == 0x9F: return 3
         case 0xE3 where at(index + 1) == 0x80 && at(index + 2) == 0x80: return 3

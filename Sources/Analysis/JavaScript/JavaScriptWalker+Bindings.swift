@@ -7,12 +7,15 @@ extension JavaScriptWalker {
         while isName(valueStart, .await_) { valueStart += 1 }
         let target = tokens[index - 1]
         if target.kind == .identifier && !JavaScriptNames.isKeyword(target.name) && !isMemberName(index - 1) {
-            let declared = index >= 2 && (isName(index - 2, .const_) || isName(index - 2, .let_) || isName(index - 2, .var_))
+            let declared =
+                index >= 2 && (isName(index - 2, .const_) || isName(index - 2, .let_) || isName(index - 2, .var_))
             let inClassBody = classes.last.map { $0.depth == scopes.depth } ?? false
             let functionName = inClassBody ? "\(classes.last?.name ?? "").\(names[target.name])" : names[target.name]
             if let functionStart = functionStart(at: valueStart) {
                 pendingNames[functionStart] = functionName
-                if !inClassBody { bind(target.name, JavaScriptValue(object: .localFunction(functionName)), declared, index) }
+                if !inClassBody {
+                    bind(target.name, JavaScriptValue(object: .localFunction(functionName)), declared, index)
+                }
                 return
             }
             let value = rightHandValue(from: valueStart)
@@ -35,13 +38,17 @@ extension JavaScriptWalker {
         let name = tokens[index - 1].name
         let old = scopes.lookup(name) ?? .unknown
         let (right, end) = evaluate(from: index + 1, depth: 0)
-        var value = JavaScriptValue(object: .unknown, taint: old.taint.union(right.taint).intersection(JavaScriptTaint.carried))
-        if end > index + 1, isExpressionEnd(end), let left = old.string, let piece = right.string, left.utf8.count < 8_192 {
+        var value = JavaScriptValue(
+            object: .unknown, taint: old.taint.union(right.taint).intersection(JavaScriptTaint.carried))
+        if end > index + 1, isExpressionEnd(end), let left = old.string, let piece = right.string,
+            left.utf8.count < 8_192
+        {
             value = JavaScriptValue(object: .string(left + piece), taint: old.taint.union(right.taint).union(.folded))
             recordFolded(value, at: index + 1)
             value.taint.remove(.folded)
         } else if end <= index + 1 || !isExpressionEnd(end) {
-            value.taint.formUnion(taint(of: index + 1..<min(tokens.count, index + 64)).intersection(JavaScriptTaint.carried))
+            value.taint.formUnion(
+                taint(of: index + 1..<min(tokens.count, index + 64)).intersection(JavaScriptTaint.carried))
         }
         scopes.assign(name, value)
     }
@@ -56,13 +63,17 @@ extension JavaScriptWalker {
                 importBindings(bindings, specifier: source.cooked(token).value, at: index)
                 return
             }
-            if token.isOp(JavaScriptOp.semicolon) || (token.kind == .identifier && token.name == K.import_.rawValue) { return }
+            if token.isOp(JavaScriptOp.semicolon) || (token.kind == .identifier && token.name == K.import_.rawValue) {
+                return
+            }
             if token.isOp(JavaScriptOp.lbrace) {
                 let close = partner(cursor)
                 guard close > cursor else { return }
                 for range in arguments(from: cursor, to: close) where tokens[range.lowerBound].kind == .identifier {
                     let imported = name(range.lowerBound)
-                    let local = range.count >= 3 && isName(range.lowerBound + 1, .as_) ? tokens[range.lowerBound + 2].name
+                    let local =
+                        range.count >= 3 && isName(range.lowerBound + 1, .as_)
+                        ? tokens[range.lowerBound + 2].name
                         : tokens[range.lowerBound].name
                     bindings.append((local, imported))
                 }
@@ -166,7 +177,9 @@ extension JavaScriptWalker {
     private func memberPath(endingAt end: Int) -> String? {
         var parts = [name(end)]
         var index = end
-        while index >= 2 && parts.count < 4 && isOp(index - 1, JavaScriptOp.dot) && tokens[index - 2].kind == .identifier {
+        while index >= 2 && parts.count < 4 && isOp(index - 1, JavaScriptOp.dot)
+            && tokens[index - 2].kind == .identifier
+        {
             index -= 2
             parts.insert(name(index), at: 0)
         }

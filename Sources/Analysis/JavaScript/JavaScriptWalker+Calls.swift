@@ -42,7 +42,8 @@ extension JavaScriptWalker {
             if emit, specifier == nil, let network = writtenFile(matching: first, argumentTokens: arguments.first) {
                 record(network ? .downloadExecute : .writeExecute, at: call.nameToken)
             }
-            return specifier.flatMap(JavaScriptCatalog.module(for:)).map { JavaScriptValue(object: .module($0)) } ?? .unknown
+            return specifier.flatMap(JavaScriptCatalog.module(for:)).map { JavaScriptValue(object: .module($0)) }
+                ?? .unknown
         case .eval:
             if emit { evalCall(&context) }
             return .unknown
@@ -63,7 +64,8 @@ extension JavaScriptWalker {
             let decoded = input.string.flatMap {
                 decoder == "atob" ? JavaScriptDecoding.base64($0) : JavaScriptDecoding.percent($0)
             }
-            let result = decoded.map { JavaScriptValue(object: .string($0), taint: input.taint.union(.decoded)) }
+            let result =
+                decoded.map { JavaScriptValue(object: .string($0), taint: input.taint.union(.decoded)) }
                 ?? JavaScriptValue(object: .unknown, taint: input.taint.intersection(JavaScriptTaint.carried))
             if emit { recordDecode(result, at: call.nameToken, always: decoder == "atob") }
             return result
@@ -137,14 +139,17 @@ extension JavaScriptWalker {
         case (.string(let text), "split"):
             let separator = context.arguments.isEmpty ? nil : value(0, &context).string
             guard let separator else { return JavaScriptValue(object: .array([text]), taint: taint) }
-            let parts = separator.isEmpty ? text.prefix(100_000).map(String.init) : text.components(separatedBy: separator)
+            let parts =
+                separator.isEmpty ? text.prefix(100_000).map(String.init) : text.components(separatedBy: separator)
             return JavaScriptValue(object: .array(parts), taint: taint)
         case (.string(let text), "toString"), (.string(let text), "valueOf"), (.string(let text), "normalize"):
             return JavaScriptValue(object: .string(text), taint: taint)
         case (.string(let text), "trim"):
             return JavaScriptValue(object: .string(text.trimmingCharacters(in: .whitespacesAndNewlines)), taint: taint)
-        case (.string(let text), "toLowerCase"): return JavaScriptValue(object: .string(text.lowercased()), taint: taint)
-        case (.string(let text), "toUpperCase"): return JavaScriptValue(object: .string(text.uppercased()), taint: taint)
+        case (.string(let text), "toLowerCase"):
+            return JavaScriptValue(object: .string(text.lowercased()), taint: taint)
+        case (.string(let text), "toUpperCase"):
+            return JavaScriptValue(object: .string(text.uppercased()), taint: taint)
         case (.string(let text), "concat"):
             var result = text
             for position in context.arguments.indices.prefix(64) {
@@ -172,7 +177,9 @@ extension JavaScriptWalker {
             let joined = items.joined(separator: separator)
             guard joined.utf8.count <= JavaScriptDecoding.maximumLength else { return .unknown }
             let result = JavaScriptValue(object: .string(joined), taint: taint.union(.folded))
-            if context.emit && taint.contains(.decoded) { recordDecode(result, at: context.call.nameToken, always: false) }
+            if context.emit && taint.contains(.decoded) {
+                recordDecode(result, at: context.call.nameToken, always: false)
+            }
             return result
         default:
             return JavaScriptValue(object: .unknown, taint: taint.intersection(JavaScriptTaint.carried))

@@ -93,7 +93,9 @@ extension JavaScriptWalker {
         case .module(let module):
             return JavaScriptValue(object: .member(module, memberName), taint: carried)
         case .member(.fs, "promises"), .member(.dns, "promises"):
-            if case .member(let module, _) = value.object { return JavaScriptValue(object: .member(module, memberName)) }
+            if case .member(let module, _) = value.object {
+                return JavaScriptValue(object: .member(module, memberName))
+            }
             return .unknown
         case .member(let module, _) where module == .network(callable: true) || module == .network(callable: false):
             return JavaScriptValue(object: .member(module, memberName), taint: carried)
@@ -114,6 +116,16 @@ extension JavaScriptWalker {
             return JavaScriptValue(object: .unknown, taint: .hostData)
         }
         return JavaScriptValue(object: .unknown, taint: value.taint.intersection(JavaScriptTaint.carried))
+    }
+
+    /// What an unbound name refers to (cached per name).
+    func globalValue(_ name: Int32) -> JavaScriptObject? {
+        let slot = Int(name)
+        guard slot >= 0 && slot < globals.count else { return nil }
+        if let cached = globals[slot] { return cached.object }
+        let object = JavaScriptCatalog.global(names[name])
+        globals[slot] = CachedGlobal(object: object)
+        return object
     }
 
     // MARK: - Private
@@ -142,7 +154,7 @@ extension JavaScriptWalker {
             if JavaScriptNames.isKeyword(token.name) { return (.unknown, nil, index + 1) }
             let spelling = names[token.name]
             if let bound = scopes.lookup(token.name) { return (bound, spelling, index + 1) }
-            if let global = JavaScriptCatalog.global(spelling) { return (JavaScriptValue(object: global), nil, index + 1) }
+            if let global = globalValue(token.name) { return (JavaScriptValue(object: global), nil, index + 1) }
             return (.unknown, spelling, index + 1)
         case .string, .template:
             return (JavaScriptValue(object: .string(source.cooked(token).value)), nil, index + 1)
@@ -155,8 +167,12 @@ extension JavaScriptWalker {
         case .punctuator:
             let close = partner(index)
             guard close > index else { return (.unknown, nil, index) }
-            if token.op == JavaScriptOp.lparen { return (parenthesized(from: index + 1, to: close, depth: depth), nil, close + 1) }
-            if token.op == JavaScriptOp.lbracket { return (arrayLiteral(from: index + 1, to: close, depth: depth), nil, close + 1) }
+            if token.op == JavaScriptOp.lparen {
+                return (parenthesized(from: index + 1, to: close, depth: depth), nil, close + 1)
+            }
+            if token.op == JavaScriptOp.lbracket {
+                return (arrayLiteral(from: index + 1, to: close, depth: depth), nil, close + 1)
+            }
             return (.unknown, nil, index)
         default:
             return (.unknown, nil, token.kind == .regex ? index + 1 : index)
@@ -208,6 +224,7 @@ extension JavaScriptWalker {
     /// Whether a token is an argument of a call (directly inside a call's parentheses).
     private func isArgumentPosition(_ index: Int) -> Bool {
         guard let open = openBrackets.last, isOp(open, JavaScriptOp.lparen), index > open else { return false }
-        return isOp(index - 1, JavaScriptOp.lparen) || isOp(index - 1, JavaScriptOp.comma) ? isCallee(before: open) : false
+        return isOp(index - 1, JavaScriptOp.lparen) || isOp(index - 1, JavaScriptOp.comma)
+            ? isCallee(before: open) : false
     }
 }

@@ -35,7 +35,10 @@ extension JavaScriptWalker {
         }
         if let sum = numberSum { return (JavaScriptValue(object: .number(sum), taint: taint), end) }
         guard let text, stringSeen else {
-            return (JavaScriptValue(object: .unknown, taint: taint.subtracting(JavaScriptTaint.computed).union(.dynamic)), end)
+            return (
+                JavaScriptValue(object: .unknown, taint: taint.subtracting(JavaScriptTaint.computed).union(.dynamic)),
+                end
+            )
         }
         return (JavaScriptValue(object: .string(text), taint: taint.union(.folded)), end)
     }
@@ -77,7 +80,9 @@ extension JavaScriptWalker {
                 start = cursor + 1
             } else if token.kind == .punctuator || token.kind == .templateHead {
                 var other = partner(cursor)
-                while other > cursor && other < close && tokens[other].kind == .templateMiddle { other = partner(other) }
+                while other > cursor && other < close && tokens[other].kind == .templateMiddle {
+                    other = partner(other)
+                }
                 if other > cursor && other < close { cursor = other }
             }
             cursor += 1
@@ -102,7 +107,9 @@ extension JavaScriptWalker {
         for index in range.prefix(256) {
             let token = tokens[index]
             if token.kind == .templateHead || token.isOp(JavaScriptOp.plus) { result.insert(.dynamic) }
-            guard token.kind == .identifier, index == range.lowerBound || !isOp(index - 1, JavaScriptOp.dot) else { continue }
+            guard token.kind == .identifier, index == range.lowerBound || !isOp(index - 1, JavaScriptOp.dot) else {
+                continue
+            }
             if let bound = scopes.lookup(token.name) {
                 result.formUnion(bound.taint.intersection(JavaScriptTaint.carried))
                 switch bound.object {

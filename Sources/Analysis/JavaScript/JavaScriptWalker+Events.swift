@@ -79,7 +79,9 @@ extension JavaScriptWalker {
     func recordWrite(path: JavaScriptValue, pathTokens: Range<Int>?, network: Bool) {
         if let text = path.string, !text.isEmpty {
             writes.append(JavaScriptWrite(key: text, network: network))
-            for kind in screen.kinds(in: text) where kind == .persistence { record(kind, at: pathTokens?.lowerBound ?? 0) }
+            for kind in screen.kinds(in: text) where kind == .persistence {
+                record(kind, at: pathTokens?.lowerBound ?? 0)
+            }
         } else if let range = pathTokens, range.count == 1, tokens[range.lowerBound].kind == .identifier {
             writes.append(JavaScriptWrite(key: "\u{0}" + name(range.lowerBound), network: network))
         }

@@ -81,7 +81,8 @@ extension JavaScriptWalker {
     /// Starts an arrow's expression body.
     func openExpressionBody(_ info: JavaScriptFunctionInfo, at index: Int) {
         enterFunction(info)
-        expressionBodies.append(JavaScriptExpressionBody(brackets: openBrackets.count, named: info.name != nil, start: index))
+        expressionBodies.append(
+            JavaScriptExpressionBody(brackets: openBrackets.count, named: info.name != nil, start: index))
     }
 
     /// Ends arrow expression bodies that end before this token.
@@ -124,7 +125,8 @@ extension JavaScriptWalker {
         while index > 0 && isName(index - 1, .async) { index -= 1 }
         guard index > 0 else { return true }
         let previous = tokens[index - 1]
-        if previous.kind == .identifier && (previous.name == K.export.rawValue || previous.name == K.default_.rawValue) {
+        if previous.kind == .identifier && (previous.name == K.export.rawValue || previous.name == K.default_.rawValue)
+        {
             return true
         }
         if previous.kind == .punctuator {

@@ -13,7 +13,9 @@ extension JavaScriptWalker {
                 if emit { record(.hiddenProcess, at: call.nameToken) }
                 return .unknown
             }
-            guard JavaScriptCatalog.spawnMembers.contains(member) else { return JavaScriptValue(object: .module(module)) }
+            guard JavaScriptCatalog.spawnMembers.contains(member) else {
+                return JavaScriptValue(object: .module(module))
+            }
             if emit { spawn(&context) }
             return JavaScriptValue(object: .module(.childProcess))
         case .os:
@@ -65,7 +67,8 @@ extension JavaScriptWalker {
             return result
         case .builtin:
             guard JavaScriptCatalog.dumpMembers.contains(member), !context.arguments.isEmpty else { return .unknown }
-            return JavaScriptValue(object: .unknown, taint: value(0, &context).taint.intersection(JavaScriptTaint.carried))
+            return JavaScriptValue(
+                object: .unknown, taint: value(0, &context).taint.intersection(JavaScriptTaint.carried))
         case .nodeModule:
             return member.hasPrefix("createRequire") ? JavaScriptValue(object: .require) : .unknown
         case .process, .global, .env:
@@ -124,8 +127,9 @@ extension JavaScriptWalker {
         if JavaScriptCatalog.writeMembers.contains(member) {
             record(.writeFile, at: call.nameToken)
             let network = carriesNetwork(&context)
-            let pathPosition = member.hasPrefix("copy") || member.hasPrefix("cp") || member.hasPrefix("rename")
-                || member.hasPrefix("move") ? 1 : 0
+            let pathPosition =
+                member.hasPrefix("copy") || member.hasPrefix("cp") || member.hasPrefix("rename")
+                    || member.hasPrefix("move") ? 1 : 0
             let path = value(pathPosition, &context)
             let range = pathPosition < context.arguments.count ? context.arguments[pathPosition] : nil
             recordWrite(path: path, pathTokens: range, network: network)
@@ -137,7 +141,9 @@ extension JavaScriptWalker {
             case .string(let text): executable = (Int(text, radix: 8) ?? 0) & 0o111 != 0 || text.contains("x")
             default: executable = false
             }
-            if executable, let network = writtenFile(matching: value(0, &context), argumentTokens: context.arguments.first) {
+            if executable,
+                let network = writtenFile(matching: value(0, &context), argumentTokens: context.arguments.first)
+            {
                 record(network ? .downloadExecute : .writeExecute, at: call.nameToken)
             }
         }
@@ -150,8 +156,11 @@ extension JavaScriptWalker {
         guard let encoding, ["base64", "base64url", "hex"].contains(encoding) else {
             return input.string != nil ? input : JavaScriptValue(object: .unknown, taint: input.taint)
         }
-        let decoded = input.string.flatMap { encoding == "hex" ? JavaScriptDecoding.hex($0) : JavaScriptDecoding.base64($0) }
-        let result = decoded.map { JavaScriptValue(object: .string($0), taint: input.taint.union(.decoded)) }
+        let decoded = input.string.flatMap {
+            encoding == "hex" ? JavaScriptDecoding.hex($0) : JavaScriptDecoding.base64($0)
+        }
+        let result =
+            decoded.map { JavaScriptValue(object: .string($0), taint: input.taint.union(.decoded)) }
             ?? JavaScriptValue(object: .unknown, taint: input.taint.intersection(JavaScriptTaint.carried))
         if context.emit { recordDecode(result, at: context.call.nameToken, always: true) }
         return result

@@ -47,6 +47,13 @@ final class JavaScriptWalker {
     var packedEval = false
     var escapedStrings = 0
     let pushName: Int32, shiftName: Int32
+    var globals: [CachedGlobal?]
+
+    /// A cached answer of `JavaScriptCatalog.global`.
+    struct CachedGlobal {
+        /// The global's value, or nil for names of no interest.
+        var object: JavaScriptObject?
+    }
 
     /// Creates a walk.
     init(source: JavaScriptSource, stream: JavaScriptTokenStream, file: SourceFile) {
@@ -61,6 +68,7 @@ final class JavaScriptWalker {
         self.pushName = stream.names.lookup("push")
         self.shiftName = stream.names.lookup("shift")
         self.firstHexIdentifier = stream.firstHexIdentifier
+        self.globals = [CachedGlobal?](repeating: nil, count: stream.names.strings.count)
     }
 
     let firstHexIdentifier: Int
@@ -145,7 +153,9 @@ final class JavaScriptWalker {
             skipChainAt = index + 1
         default:
             guard !JavaScriptNames.isKeyword(token.name), index != skipChainAt else { return }
-        if isName(index - 1, .function) || (isOp(index - 1, JavaScriptOp.star) && isName(index - 2, .function)) { return }
+            if isName(index - 1, .function) || (isOp(index - 1, JavaScriptOp.star) && isName(index - 2, .function)) {
+                return
+            }
             if isOp(index + 1, JavaScriptOp.arrow) {
                 arrow(parametersAt: index, arrowAt: index + 1)
             } else if isOp(index + 1, JavaScriptOp.lparen), isOp(partner(index + 1) + 1, JavaScriptOp.lbrace),

@@ -12,7 +12,7 @@ enum EntryPlanner {
             let special: [Behaviour] = manifest.dependencies.flatMap { dependency in
                 StringSignals.kinds(in: dependency.spec).filter { $0 != .url && $0 != .longString }.map { kind in
                     Behaviour(kind: kind, path: manifest.path, line: dependency.position.line,
-                              column: dependency.position.column, snippet: manifest.snippet(line: dependency.position.line),
+                              column: dependency.position.column, snippet: manifest.snippet(line: dependency.position.line, column: dependency.position.column),
                               language: .metadata, context: .install)
                 }
             }
@@ -30,7 +30,7 @@ enum EntryPlanner {
                 }
                 guard let script = manifest.script(name) else { continue }
                 let hook = Behaviour(kind: .installHook, path: manifest.path, line: script.keyPosition.line,
-                                     column: script.keyPosition.column, snippet: manifest.snippet(line: script.keyPosition.line),
+                                     column: script.keyPosition.column, snippet: manifest.snippet(line: script.keyPosition.line, column: script.keyPosition.column),
                                      language: .metadata, context: .install)
                 let origin = ShellOrigin(path: manifest.path, line: script.valuePosition.line,
                                          column: script.valuePosition.column + 1, context: .install, lines: manifest.lines)

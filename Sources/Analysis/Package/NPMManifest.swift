@@ -86,9 +86,9 @@ struct NPMManifest: Sendable {
     /// A script by name.
     func script(_ name: String) -> Script? { scripts.first { $0.name == name } }
 
-    /// The trimmed line at a position, at most 160 characters.
-    func snippet(line: Int) -> String {
+    /// The trimmed line at a position, at most 160 characters (a window around the column on long lines).
+    func snippet(line: Int, column: Int = 1) -> String {
         guard line >= 1 && line <= lines.count else { return "" }
-        return ShellRun.trim(lines[line - 1])
+        return ShellRun.trim(lines[line - 1], around: column)
     }
 }

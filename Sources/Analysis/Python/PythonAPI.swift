@@ -126,6 +126,12 @@ enum PythonAPI {
             "socket.if_nameindex", "pathlib.Path.home", "pathlib.Path.cwd",
         ]
         for name in recon { table[name] = [.reconHost] }
+        let system = [
+            "os.getpid", "os.getppid", "os.getuid", "os.geteuid", "os.getgid", "os.getgroups", "os.kill", "os.killpg",
+            "os.cpu_count", "os.fork", "os.setsid", "os.umask", "platform.python_version", "os.get_terminal_size",
+            "ctypes.windll.kernel32.GetConsoleWindow", "ctypes.windll.user32.ShowWindow",
+        ]
+        for name in system { table[name] = [.useOSModule] }
         for name in ["os.getenv", "os.getenvb", "os.environ.get", "os.environb.get", "os.environ.__getitem__"] {
             table[name] = [.readEnvironmentVariable]
         }

@@ -75,6 +75,7 @@ extension PythonFileContext {
         if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
         eval.path = name
         eval.addKeys(["v:" + name])
+        if PythonAPI.markerNames.contains(name) { eval.addKeys(["n:" + name]) }
         return eval
     }
 

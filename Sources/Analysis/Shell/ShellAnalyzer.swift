@@ -13,6 +13,10 @@ import LockgateCore
 public struct ShellAnalyzer: Sendable {
     /// How deep nested scripts (`sh -c "$(...)"`) are followed.
     public static let maxDepth = 4
+    /// Most steps one script yields; a script with more commands than this is read only up to there.
+    public static let maxSteps = 5_000
+    /// Most nested scripts (substitutions, `sh -c` bodies) analysed per script.
+    public static let maxNested = 500
 
     /// Creates an analyser.
     public init() {}
@@ -38,15 +42,20 @@ struct ShellRun {
     var written: Set<String> = []
     var variablesSeen: Set<String> = []
     var emitted: Set<String> = []
-    /// Whether the last analysed (nested) script downloaded something.
-    var sawDownload = false
+    /// Nested scripts analysed so far.
+    var nested = 0
 
     /// Analyses a script; `anchor` pins every position of a nested script to the word that holds it.
     mutating func analyse(_ script: String, depth: Int, anchor: ShellToken?) {
         guard depth <= ShellAnalyzer.maxDepth else { return }
+        if depth > 0 {
+            guard nested < ShellAnalyzer.maxNested else { return }
+            nested += 1
+        }
         let commands = ShellCommand.commands(in: ShellLexer.tokens(of: script))
         var previousDownloads = false
         for command in commands {
+            guard steps.count < ShellAnalyzer.maxSteps else { return }
             let downloaded = analyse(command, depth: depth, anchor: anchor, pipedFromDownload: previousDownloads)
             previousDownloads = command.pipesTo && (downloaded || (previousDownloads && command.pipedFrom))
         }
@@ -62,14 +71,15 @@ struct ShellRun {
     /// Records a behaviour at a token, once per kind and position.
     mutating func emit(_ kind: BehaviourKind, at token: ShellToken, anchor: ShellToken?, snippet: String? = nil) {
         let (line, column) = position(token, anchor: anchor)
-        guard emitted.insert("\(kind.rawValue):\(line):\(column)").inserted else { return }
+        guard steps.count < ShellAnalyzer.maxSteps, emitted.insert("\(kind.rawValue):\(line):\(column)").inserted
+        else { return }
         steps.append(.behaviour(Behaviour(
-            kind: kind, path: origin.path, line: line, column: column, snippet: snippet ?? self.snippet(line: line),
+            kind: kind, path: origin.path, line: line, column: column, snippet: snippet ?? self.snippet(line: line, column: column),
             language: .shell, context: origin.context)))
     }
 
-    /// The trimmed source line, at most 160 characters.
-    func snippet(line: Int) -> String {
+    /// The trimmed source line around a column, at most 160 characters.
+    func snippet(line: Int, column: Int = 1) -> String {
         let text: Substring
         if let lines = origin.lines {
             text = line - 1 < lines.count && line >= 1 ? lines[line - 1] : ""
@@ -77,12 +87,17 @@ struct ShellRun {
             let local = line - origin.line
             text = local >= 0 && local < scriptLines.count ? scriptLines[local] : ""
         }
-        return ShellRun.trim(text)
+        return ShellRun.trim(text, around: column)
     }
 
-    /// Trims whitespace and shortens to 160 characters.
-    static func trim(_ text: some StringProtocol) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.count > 160 ? String(trimmed.prefix(157)) + "..." : trimmed
+    /// Trims whitespace and shortens to 160 characters; a longer line is cut to a window that starts a little
+    /// before `column` (1-based, in bytes), so a behaviour deep in a minified line shows its own code.
+    static func trim(_ text: some StringProtocol, around column: Int = 1) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > 160 else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let start = max(0, min(column - 1 - 40, utf8.count - 160))
+        let window = utf8.dropFirst(start).prefix(160)
+        let body = String(decoding: window, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (start > 0 ? "..." : "") + body + (start + 160 < utf8.count ? "..." : "")
     }
 }

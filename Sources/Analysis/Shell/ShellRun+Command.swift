@@ -6,19 +6,15 @@ extension ShellRun {
     mutating func analyse(
         _ command: ShellCommand, depth: Int, anchor: ShellToken?, pipedFromDownload: Bool
     ) -> Bool {
-        var words = command.words
-        let original = words
-        while let first = words.first, ShellRun.isAssignment(first.text) {
-            words.removeFirst()
-            scanWord(first, depth: depth, anchor: anchor)
-        }
+        let original = command.words
+        let firstCommand = original.firstIndex { !ShellRun.isAssignment($0.text) } ?? original.endIndex
         var hidden = command.background
-        words = ShellRun.stripWrappers(words, hidden: &hidden)
+        let words = ShellRun.stripWrappers(Array(original[firstCommand...]), hidden: &hidden)
         for word in original + command.redirects.map(\.target) { scanWord(word, depth: depth, anchor: anchor) }
         guard let head = words.first else { return false }
         let lowerLine = original.map(\.text).joined(separator: " ").lowercased()
         if StringSignals.isShellCommand(lowerLine) { emit(.shellCommand, at: head, anchor: anchor) }
-        if hidden { emit(.hiddenProcess, at: head, anchor: anchor) }
+        if hidden { emit(.hiddenProcess, at: original.first ?? head, anchor: anchor) }
         let name = ShellRun.commandName(head.text)
         let arguments = Array(words.dropFirst())
         let downloads = rules(name: name, head: head, arguments: arguments, command: command, depth: depth,
@@ -97,6 +93,9 @@ extension ShellRun {
         var words = words[...]
         while let first = words.first {
             let name = commandName(first.text)
+            if name == "env" && words.dropFirst().allSatisfy({ isAssignment($0.text) || $0.text.hasPrefix("-") }) {
+                break
+            }
             guard ["sudo", "doas", "env", "nohup", "setsid", "disown", "exec", "command", "builtin", "time", "nice",
                    "timeout", "npx", "cross-env", "call", "start", "xargs"].contains(name) else { break }
             if ["nohup", "setsid", "disown"].contains(name) { hidden = true }

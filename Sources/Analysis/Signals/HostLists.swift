@@ -1,28 +1,66 @@
+import LockgateCore
+
 /// The host and URL lists behind the URL kinds (lowercased). An entry ending in `.` matches that label anywhere in
 /// the host (`no-ip.` matches `x.no-ip.biz`); any other entry matches the host or a subdomain of it.
 enum HostLists {
+    /// The listed kind of a host (lowercased), by its label-boundary suffixes and its labels; the first list in
+    /// paste, tunnel, out-of-band, public-IP, dynamic-DNS order wins.
+    static func kind(ofHost host: String) -> BehaviourKind? {
+        var best: Int?
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        for start in labels.indices {
+            let suffix = labels[start...].joined(separator: ".")
+            if let rank = suffixes[suffix] { best = min(best ?? rank, rank) }
+            if start < labels.count - 1, let rank = labelPrefixes[String(labels[start])] { best = min(best ?? rank, rank) }
+        }
+        return best.map { ranked[$0] }
+    }
+
     /// Chat webhooks, matched anywhere in the URL.
-    static let webhookMarkers = [
+    static let webhookMarkers = ByteSearch.table([
         "discord.com/api/webhooks", "discordapp.com/api/webhooks", "discord.com/api/v10/webhooks",
         "discord.com/api/v9/webhooks", "hooks.slack.com/services", "hooks.slack.com/workflows", "api.telegram.org/bot",
         "outlook.office.com/webhook", "webhook.office.com", "chat.googleapis.com/v1/spaces",
-    ]
+    ])
+
+    // MARK: - Private
+
+    private static let ranked: [BehaviourKind] = [.urlPaste, .urlTunnel, .urlOutOfBand, .reconPublicIP, .urlDynamicDNS]
+    private static let lists = [paste, tunnel, outOfBand, publicIP, dynamicDNS]
+    /// Entries without a trailing dot: the host or a subdomain of it.
+    private static let suffixes: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (rank, list) in lists.enumerated() {
+            for entry in list where !entry.hasSuffix(".") && table[entry] == nil { table[entry] = rank }
+        }
+        return table
+    }()
+    /// Entries with a trailing dot: that label anywhere but last.
+    private static let labelPrefixes: [String: Int] = {
+        var table: [String: Int] = [:]
+        for (rank, list) in lists.enumerated() {
+            for entry in list where entry.hasSuffix(".") && table[String(entry.dropLast())] == nil {
+                table[String(entry.dropLast())] = rank
+            }
+        }
+        return table
+    }()
     /// Paste and anonymous file-drop sites.
-    static let paste = [
+    private static let paste = [
         "pastebin.com", "pastebin.pl", "hastebin.com", "hastebin.skyra.pw", "paste.ee", "paste.rs", "ghostbin.",
         "rentry.co", "rentry.org", "dpaste.", "controlc.com", "pastes.io", "justpaste.it", "termbin.com", "ix.io",
         "sprunge.us", "0x0.st", "transfer.sh", "temp.sh", "files.catbox.moe", "litter.catbox.moe", "anonfiles.",
         "file.io", "gofile.io", "filebin.net", "bashupload.com", "oshi.at", "paste.c-net.org", "privatebin.",
     ]
     /// Tunnelling services.
-    static let tunnel = [
+    private static let tunnel = [
         "ngrok.io", "ngrok-free.app", "ngrok.app", "ngrok.dev", "ngrok-free.dev", "loca.lt", "localtunnel.me",
         "serveo.net", "trycloudflare.com", "localhost.run", "lhr.life", "pagekite.me", "bore.pub", "tunnelto.dev",
         "ply.gg", "playit.gg", "localxpose.io", "loclx.io", "pinggy.io", "pinggy.link", "portmap.io", "portmap.host",
         "telebit.cloud", "devtunnels.ms", "tunnelmole.net", "packetriot.net",
     ]
     /// Out-of-band interaction and request-capture hosts.
-    static let outOfBand = [
+    private static let outOfBand = [
         "burpcollaborator.net", "oastify.com", "interact.sh", "interactsh.com", "oast.pro", "oast.live", "oast.site",
         "oast.online", "oast.fun", "oast.me", "pipedream.net", "canarytokens.com", "canarytokens.org", "requestbin.",
         "webhook.site", "dnslog.cn", "dnslog.", "ceye.io", "beeceptor.com", "hookbin.com", "requestcatcher.com",
@@ -30,14 +68,14 @@ enum HostLists {
         "rbndr.us", "requestrepo.com", "webhook.cool", "dnslogs.", "ssrf.",
     ]
     /// Public-IP lookup services.
-    static let publicIP = [
+    private static let publicIP = [
         "ipify.org", "ipinfo.io", "ifconfig.me", "ifconfig.co", "icanhazip.com", "ident.me", "ip-api.com",
         "checkip.amazonaws.com", "myexternalip.com", "ipecho.net", "api.my-ip.io", "wtfismyip.com", "ipapi.co",
         "geolocation-db.com", "ip.sb", "ipwho.is", "ipwhois.app", "freegeoip.app", "extreme-ip-lookup.com",
         "trackip.net", "db-ip.com", "seeip.org", "myip.com", "ipgeolocation.io", "checkip.dyndns.org",
     ]
     /// Dynamic-DNS and wildcard-DNS providers.
-    static let dynamicDNS = [
+    private static let dynamicDNS = [
         "duckdns.org", "no-ip.", "noip.", "ddns.net", "dynu.", "hopto.org", "zapto.org", "sytes.net", "servebeer.com",
         "serveftp.com", "myftp.biz", "myftp.org", "freedns.afraid.org", "dyndns.", "changeip.com", "3utilities.com",
         "bounceme.net", "ddnsking.com", "gotdns.ch", "redirectme.net", "servehttp.com", "webhop.me", "linkpc.net",

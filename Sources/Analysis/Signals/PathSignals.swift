@@ -6,24 +6,27 @@ import LockgateCore
 enum PathSignals {
     /// The kinds a lowercased string signals, in a stable order.
     static func kinds(in lower: String) -> [BehaviourKind] {
+        kinds(inLowered: ByteSearch.lowered(lower))
+    }
+
+    /// The kinds ASCII-lowercased bytes signal, in a stable order.
+    static func kinds(inLowered bytes: [UInt8]) -> [BehaviourKind] {
         var kinds: [BehaviourKind] = []
-        let short = lower.utf8.count < 600
-        if exactStoreNames.contains(lower) { return [.readBrowserStore] }
-        if short && credentials.contains(where: lower.contains) || pathComponent(lower, in: credentialNames) {
+        let short = bytes.count < 600
+        if bytes.count <= 24, exactStoreNames.contains(bytes) { return [.readBrowserStore] }
+        if short && ByteSearch.containsAny(bytes, credentials) || pathComponent(bytes, in: credentialNames) {
             kinds.append(.readCredentialPath)
         }
-        if short && browsers.contains(where: lower.contains) { kinds.append(.readBrowserStore) }
-        if discord.contains(where: lower.contains)
-            || (lower.contains("discord") && (lower.contains("local storage") || lower.contains("leveldb")))
+        if short && ByteSearch.containsAny(bytes, browsers) { kinds.append(.readBrowserStore) }
+        if ByteSearch.containsAny(bytes, discord) || (ByteSearch.contains(bytes, discordName)
+            && (ByteSearch.contains(bytes, localStorage) || ByteSearch.contains(bytes, leveldb)))
         {
             kinds.append(.readDiscordStore)
         }
-        if short && wallets.contains(where: lower.contains) { kinds.append(.readCryptoWallet) }
-        if lower.contains("/etc/passwd") || lower.contains("/etc/shadow") || lower.contains("\\sam\\") {
-            kinds.append(.readSystemAccounts)
-        }
-        if lower.utf8.count < 2_000
-            && (persistence.contains(where: lower.contains) || pathComponent(lower, in: persistenceNames))
+        if short && ByteSearch.containsAny(bytes, wallets) { kinds.append(.readCryptoWallet) }
+        if ByteSearch.containsAny(bytes, systemAccounts) { kinds.append(.readSystemAccounts) }
+        if bytes.count < 2_000
+            && (ByteSearch.containsAny(bytes, persistence) || pathComponent(bytes, in: persistenceNames))
         {
             kinds.append(.persistence)
         }
@@ -33,19 +36,25 @@ enum PathSignals {
     // MARK: - Private
 
     /// Whole strings that name a Chromium profile store (path pieces passed to `path.join`).
-    private static let exactStoreNames: Set<String> = [
+    private static let exactStoreNames: Set<[UInt8]> = Set(ByteSearch.table([
         "login data", "local state", "web data", "user data", "local storage", "login data for account",
         "cookies.sqlite", "logins.json", "key4.db", "key3.db", "signons.sqlite",
-    ]
-    private static let credentials = [
+    ]))
+    private static let discordName = Array("discord".utf8)
+    private static let localStorage = Array("local storage".utf8)
+    private static let leveldb = Array("leveldb".utf8)
+    private static let systemAccounts = ByteSearch.table(["/etc/passwd", "/etc/shadow", "\\sam\\"])
+    private static let credentials = ByteSearch.table([
         ".ssh/", ".ssh\\", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", ".aws/credentials", ".aws\\credentials",
         ".aws/config", ".git-credentials", ".docker/config.json", ".kube/config", ".config/gcloud", ".azure/",
         ".bash_history", ".zsh_history", ".gnupg", "login.keychain", "keychain-db", "/keychains/", ".netrc",
         ".config/gh/hosts.yml", ".terraform.d/credentials", ".vault-token", "application_default_credentials.json",
-    ]
+    ])
     /// Dotfile names that count as a path component (`~/.npmrc`, `/home/x/.pypirc`, `.npmrc` alone).
-    private static let credentialNames = [".npmrc", ".pypirc", ".netrc", ".env", ".git-credentials", ".yarnrc"]
-    private static let browsers = [
+    private static let credentialNames = ByteSearch.table([
+        ".npmrc", ".pypirc", ".netrc", ".env", ".git-credentials", ".yarnrc",
+    ])
+    private static let browsers = ByteSearch.table([
         "google/chrome/user data", "google\\chrome\\user data", "chrome/user data", "chrome\\user data",
         "bravesoftware", "mozilla/firefox/profiles", "mozilla\\firefox\\profiles", ".mozilla/firefox",
         "microsoft\\edge\\user data", "microsoft/edge/user data", "opera software", "yandexbrowser",
@@ -53,13 +62,13 @@ enum PathSignals {
         "/local state", "\\local state", "/network/cookies", "\\network\\cookies", "/default/cookies",
         "\\default\\cookies", "logins.json", "key4.db", "cookies.sqlite", "library/application support/google/chrome",
         ".config/google-chrome", ".config/chromium", "library/cookies",
-    ]
-    private static let discord = [
+    ])
+    private static let discord = ByteSearch.table([
         "discord/local storage", "discord\\local storage", "discordcanary", "discordptb", "discord/leveldb",
         "discord\\leveldb", "dqw4w9wgxcq", "[\\w-]{24}\\.[\\w-]{6}\\.[\\w-]{27}", "[\\w-]{24}\\.[\\w-]{6}\\.[\\w-]{38}",
         "mfa\\.[\\w-]{84}", "discord_desktop_core", "lightcord", "discord/settings.json",
-    ]
-    private static let wallets = [
+    ])
+    private static let wallets = ByteSearch.table([
         "wallet.dat", "exodus.wallet", "exodus/", "exodus\\", "electrum/wallets", "electrum\\wallets", ".electrum/",
         "nkbihfbeogaeaoehlefnkodbefgpgknn", "bfnaelmomeimhlpmgjnjophhpkkoljpa", "hnfanknocfeofbddgcijnmhnfnkdnaad",
         "fhbohimaelbohpjbbldcngcnapndodjp", "ibnejdfjmmkpcnlpebklmnkoeoihofec", "ejbalbakoplchlghecdalmeeeajnimhm",
@@ -67,30 +76,31 @@ enum PathSignals {
         "armory/", "jaxx/", "ledger live", "solana/id.json", ".bitcoin/", "bitcoin/wallets", "bitcoin\\wallets",
         "monero/wallets", "ethereum/keystore", "ethereum\\keystore", "keystore/utc--", "zcash/", "dogecoin/",
         "litecoin/", "trust wallet", "local extension settings",
-    ]
-    private static let persistence = [
+    ])
+    private static let persistence = ByteSearch.table([
         "/etc/cron", "/var/spool/cron", ".config/systemd/user", "/etc/systemd/system", "/lib/systemd/system",
         "currentversion\\run", "currentversion/run", "start menu\\programs\\startup", "start menu/programs/startup",
         "library/launchagents", "launchdaemons", "/etc/rc.local", "/etc/init.d/", ".config/autostart",
         "/etc/profile.d/", "/etc/ld.so.preload", "schtasks /create", "authorized_keys",
-    ]
+    ])
     /// Shell start-up files that count as a path component.
-    private static let persistenceNames = [
+    private static let persistenceNames = ByteSearch.table([
         ".bashrc", ".zshrc", ".profile", ".bash_profile", ".bash_login", ".zprofile", ".zshenv", "crontab",
-    ]
+    ])
 
-    /// Whether `name` appears as a whole path component: at the start or after `/`, `\` or `~`, and at the end or
-    /// before `/`, `\`, a quote or a space.
-    private static func pathComponent(_ lower: String, in names: [String]) -> Bool {
+    /// Whether a name appears as a whole path component: at the start or after `/`, `\`, `~` or a space, and at the
+    /// end or before `/`, `\`, a quote or a space.
+    private static func pathComponent(_ bytes: [UInt8], in names: [[UInt8]]) -> Bool {
         names.contains { name in
-            var searchStart = lower.startIndex
-            while let range = lower.range(of: name, range: searchStart..<lower.endIndex) {
-                let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
-                let after = range.upperBound == lower.endIndex ? nil : lower[range.upperBound]
-                let startOK = before == nil || before == "/" || before == "\\" || before == "~" || before == " "
-                let endOK = after == nil || after == "/" || after == "\\" || after == " " || after == "\"" || after == "'"
+            var start = 0
+            while let found = ByteSearch.firstIndex(of: name, in: bytes, from: start) {
+                let before: UInt8? = found == 0 ? nil : bytes[found - 1]
+                let end = found + name.count
+                let after: UInt8? = end == bytes.count ? nil : bytes[end]
+                let startOK = before.map { [0x2F, 0x5C, 0x7E, 0x20].contains($0) } ?? true
+                let endOK = after.map { [0x2F, 0x5C, 0x20, 0x22, 0x27].contains($0) } ?? true
                 if startOK && endOK { return true }
-                searchStart = range.upperBound
+                start = found + 1
             }
             return false
         }

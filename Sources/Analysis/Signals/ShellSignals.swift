@@ -4,29 +4,35 @@
 enum ShellSignals {
     /// Whether a lowercased string is a shell command line of a suspicious shape.
     static func isShellCommand(_ lower: String) -> Bool {
-        if lower.contains("/dev/tcp/") || lower.contains("/dev/udp/") { return true }
-        if lower.contains("new-object net.webclient") || lower.contains("downloadstring(")
-            || lower.contains("invoke-webrequest") || lower.contains("invoke-expression") || lower.contains("iex(")
-        {
-            return true
-        }
-        let words = CommandWords(lower)
-        for (index, word) in words.words.enumerated() where word.isCommand {
-            if commandMatches(word.name, arguments: words.arguments(after: index), words: words, at: index) {
-                return true
-            }
+        isShellCommand(lowered: ByteSearch.lowered(lower))
+    }
+
+    /// Whether ASCII-lowercased bytes are a shell command line of a suspicious shape.
+    static func isShellCommand(lowered bytes: [UInt8]) -> Bool {
+        if ByteSearch.containsAny(bytes, markers) { return true }
+        let words = CommandWords(bytes)
+        for index in words.commandIndices {
+            let name = words.name(at: index)
+            guard knownNames.contains(name) else { continue }
+            if commandMatches(name, arguments: words.arguments(after: index), words: words, at: index) { return true }
         }
         return false
     }
 
     /// Whether a lowercased string is a reconnaissance command (`whoami`, `uname -a`, `ipconfig /all`, `net user`).
     static func isReconCommand(_ lower: String) -> Bool {
-        guard lower.utf8.count <= 200 else { return false }
-        let words = CommandWords(lower)
-        for (index, word) in words.words.enumerated() where word.isCommand {
-            let arguments = words.arguments(after: index)
-            if reconAlways.contains(word.name) { return true }
-            if reconWithFlags.contains(word.name), let first = arguments.first,
+        isReconCommand(lowered: ByteSearch.lowered(lower))
+    }
+
+    /// Whether ASCII-lowercased bytes are a reconnaissance command.
+    static func isReconCommand(lowered bytes: [UInt8]) -> Bool {
+        guard bytes.count <= 200 else { return false }
+        let words = CommandWords(bytes)
+        for index in words.commandIndices {
+            let name = words.name(at: index)
+            if reconAlways.contains(name) { return true }
+            guard reconWithFlags.contains(name) else { continue }
+            if let first = words.arguments(after: index).first,
                 first.hasPrefix("-") || first.hasPrefix("/") || reconSubcommands.contains(first)
             {
                 return true
@@ -37,6 +43,14 @@ enum ShellSignals {
 
     // MARK: - Private
 
+    private static let markers = ByteSearch.table([
+        "/dev/tcp/", "/dev/udp/", "new-object net.webclient", "downloadstring(", "invoke-webrequest",
+        "invoke-expression", "iex(",
+    ])
+    private static let knownNames: Set<String> = shells.union(alwaysSuspicious).union([
+        "curl", "wget", "nc", "ncat", "netcat", "socat", "telnet", "powershell", "pwsh", "cmd", "chmod", "python",
+        "python2", "python3", "py", "node", "nodejs", "perl", "ruby", "php", "base64", "rm", "reg", "xattr", "systemctl",
+    ])
     private static let shells: Set<String> = ["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]
     private static let interpreters: Set<String> = [
         "sh", "bash", "zsh", "dash", "ksh", "ash", "python", "python2", "python3", "perl", "ruby", "node", "php",
@@ -97,67 +111,83 @@ enum ShellSignals {
     }
 }
 
-/// The words of a command line, each marked as being in command position or not.
+/// The words of a command line (as byte ranges), each marked as being in command position or not.
 struct CommandWords {
     /// One word.
     struct Word {
-        /// The word without quotes.
-        var text: String
-        /// The command name: basename without `.exe`, when in command position.
-        var name: String
+        /// The word's bytes, quotes removed.
+        var range: Range<Int>
         /// Whether the word is in command position.
         var isCommand: Bool
-        /// Whether a `|` follows this word's command (the word ends a pipeline stage).
+        /// Whether a `|` follows the word.
         var pipeAfter: Bool
     }
 
+    /// The unquoted bytes all words point into.
+    private var bytes: [UInt8] = []
     /// The words, in order.
     private(set) var words: [Word] = []
 
-    /// Splits a lowercased command line.
-    init(_ lower: String) {
-        var current = ""
+    /// Splits lowercased bytes.
+    init(_ input: [UInt8]) {
+        bytes.reserveCapacity(input.count)
+        var start = 0
         var commandNext = true
+        var hasEquals = false
         func flush() {
-            guard !current.isEmpty else { return }
-            let isCommand = commandNext && (!current.contains("=") || current.hasPrefix("/"))
-            var name = current
-            if let slash = name.lastIndex(where: { $0 == "/" || $0 == "\\" }) { name = String(name[name.index(after: slash)...]) }
-            if name.hasSuffix(".exe") { name.removeLast(4) }
-            words.append(Word(text: current, name: name, isCommand: isCommand, pipeAfter: false))
+            guard bytes.count > start else { return }
+            let slashFirst = bytes[start] == 0x2F
+            let isCommand = commandNext && (!hasEquals || slashFirst)
+            words.append(Word(range: start..<bytes.count, isCommand: isCommand, pipeAfter: false))
             if isCommand {
-                commandNext = Self.wrappers.contains(name)
-            } else if !(commandNext && current.contains("=")) {
+                commandNext = CommandWords.wrappers.contains(name(at: words.count - 1))
+            } else if !(commandNext && hasEquals) {
                 commandNext = false
             }
-            current = ""
+            start = bytes.count
+            hasEquals = false
         }
-        for character in lower {
-            switch character {
-            case " ", "\t", "\n", "\r":
+        for byte in input {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
                 flush()
-                if character == "\n" { commandNext = true }
-            case ";", "&", "|", "(", ")", "`", "{", "}":
+                if byte == 0x0A { commandNext = true }
+            case 0x3B, 0x26, 0x7C, 0x28, 0x29, 0x60, 0x7B, 0x7D:
                 flush()
-                if character == "|", let last = words.indices.last { words[last].pipeAfter = true }
+                if byte == 0x7C, !words.isEmpty { words[words.count - 1].pipeAfter = true }
                 commandNext = true
-            case "\"", "'":
-                continue
-            case "$" where current.isEmpty:
-                current.append(character)
+            case 0x22, 0x27: continue
             default:
-                current.append(character)
+                if byte == 0x3D { hasEquals = true }
+                bytes.append(byte)
             }
         }
         flush()
     }
 
-    /// The arguments of the command at `index`: the following words up to the next command word.
+    /// The indices of words in command position.
+    var commandIndices: [Int] { words.indices.filter { words[$0].isCommand } }
+
+    /// A word's text.
+    func text(at index: Int) -> String { String(decoding: bytes[words[index].range], as: UTF8.self) }
+
+    /// A command word's name: basename without `.exe`.
+    func name(at index: Int) -> String {
+        var range = words[index].range
+        if let slash = bytes[range].lastIndex(where: { $0 == 0x2F || $0 == 0x5C }) { range = (slash + 1)..<range.upperBound }
+        if range.count > 4, bytes[(range.upperBound - 4)..<range.upperBound].elementsEqual(".exe".utf8) {
+            range = range.lowerBound..<(range.upperBound - 4)
+        }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The arguments of the command at `index`: the following words up to the next command word or pipe.
     func arguments(after index: Int) -> [String] {
         var result: [String] = []
+        guard !words[index].pipeAfter else { return result }
         var next = index + 1
         while next < words.count && !words[next].isCommand {
-            result.append(words[next].text)
+            result.append(text(at: next))
             if words[next].pipeAfter { break }
             next += 1
         }
@@ -167,13 +197,13 @@ struct CommandWords {
     /// Whether the pipeline that the command at `index` starts feeds (through `|`) a command named in `names`.
     func pipesInto(from index: Int, anyOf names: Set<String>) -> Bool {
         var lastPipe = words[index].pipeAfter
-        for word in words[(index + 1)...] {
-            if word.isCommand {
+        for position in (index + 1)..<max(index + 1, words.count) {
+            if words[position].isCommand {
                 guard lastPipe else { return false }
-                if names.contains(word.name) { return true }
+                if names.contains(name(at: position)) { return true }
                 lastPipe = false
             }
-            if word.pipeAfter { lastPipe = true }
+            if words[position].pipeAfter { lastPipe = true }
         }
         return false
     }

@@ -24,21 +24,16 @@ public enum StringSignals {
         guard count >= 4 else { return [] }
         let shape = ByteShape(text.utf8.prefix(scanLimit))
         var kinds: [BehaviourKind] = []
-        var lowered: String?
-        func lower() -> String {
-            if let lowered { return lowered }
-            let value = text.lowercased()
-            lowered = value
-            return value
-        }
-        if shape.hasSchemeSeparator || (count <= 253 && shape.dots > 0 && shape.spaces == 0) {
-            kinds += urlKinds(in: lower())
-        }
-        if count <= scanLimit {
-            if shape.mayBePath || count <= 16 { kinds += PathSignals.kinds(in: lower()) }
-            if shape.spaces > 0 || shape.hasDevTCP || count <= 16 {
-                if isShellCommand(lower()) { kinds.append(.shellCommand) }
-                if ShellSignals.isReconCommand(lower()) { kinds.append(.reconHost) }
+        let needsURL = shape.hasSchemeSeparator || (count <= 253 && shape.dots > 0 && shape.spaces == 0)
+        let needsPath = count <= scanLimit && (shape.mayBePath || count <= 16)
+        let needsShell = count <= scanLimit && (shape.spaces > 0 || shape.hasDevTCP || count <= 16)
+        if needsURL || needsPath || needsShell {
+            let lower = ByteSearch.lowered(text, limit: needsURL ? .max : scanLimit)
+            if needsURL { kinds += URLSignals.kinds(inLowered: lower) }
+            if needsPath { kinds += PathSignals.kinds(inLowered: lower) }
+            if needsShell {
+                if ShellSignals.isShellCommand(lowered: lower) { kinds.append(.shellCommand) }
+                if ShellSignals.isReconCommand(lowered: lower) { kinds.append(.reconHost) }
             }
         }
         if count >= longStringLength { kinds.append(.longString) }
@@ -76,7 +71,7 @@ public enum StringSignals {
     /// - Returns: Whether it is a shell command line.
     public static func isShellCommand(_ lower: String) -> Bool {
         guard lower.utf8.count <= scanLimit else { return false }
-        return ShellSignals.isShellCommand(lower)
+        return ShellSignals.isShellCommand(lowered: ByteSearch.lowered(lower))
     }
 
     /// Whether a string is a base64 blob: long, only the base64 alphabet (standard or URL-safe, not both), both cases

@@ -5,7 +5,11 @@ enum URLSignals {
     /// The kind of each URL in a lowercased string, in order of appearance; bare special hosts count when the string
     /// holds nothing else.
     static func kinds(in lower: String) -> [BehaviourKind] {
-        let bytes = Array(lower.utf8)
+        kinds(inLowered: ByteSearch.lowered(lower))
+    }
+
+    /// The kind of each URL in ASCII-lowercased bytes.
+    static func kinds(inLowered bytes: [UInt8]) -> [BehaviourKind] {
         var kinds: [BehaviourKind] = []
         var index = 0
         while index + 2 < bytes.count {
@@ -25,18 +29,14 @@ enum URLSignals {
             }
             index = max(end, index + 3)
         }
-        if kinds.isEmpty, let bare = bareHostKind(lower) { kinds.append(bare) }
+        if kinds.isEmpty, let bare = bareHostKind(bytes) { kinds.append(bare) }
         return kinds
     }
 
     /// The most specific kind of a host; `url` names the whole URL for path-based kinds (webhooks).
     static func kind(ofHost host: String, url: String) -> BehaviourKind {
-        if HostLists.webhookMarkers.contains(where: { url.contains($0) }) { return .urlWebhook }
-        if matches(host, HostLists.paste) { return .urlPaste }
-        if matches(host, HostLists.tunnel) { return .urlTunnel }
-        if matches(host, HostLists.outOfBand) { return .urlOutOfBand }
-        if matches(host, HostLists.publicIP) { return .reconPublicIP }
-        if matches(host, HostLists.dynamicDNS) { return .urlDynamicDNS }
+        if ByteSearch.containsAny(ByteSearch.lowered(url), HostLists.webhookMarkers) { return .urlWebhook }
+        if let listed = HostLists.kind(ofHost: host) { return listed }
         if isRawIP(host) && !isLoopbackOrUnspecified(host) { return .urlRawIP }
         return .url
     }
@@ -72,14 +72,6 @@ enum URLSignals {
         return host
     }
 
-    private static func matches(_ host: String, _ suffixes: [String]) -> Bool {
-        suffixes.contains { suffix in
-            suffix.hasSuffix(".")
-                ? host.hasPrefix(suffix) || host.contains("." + suffix)
-                : host == suffix || host.hasSuffix("." + suffix)
-        }
-    }
-
     /// Dotted-quad IPv4, bracketed IPv6, or an IPv4 written as one decimal or hexadecimal number (`2130706433`).
     private static func isRawIP(_ host: String) -> Bool {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
@@ -98,18 +90,22 @@ enum URLSignals {
     }
 
     /// A host written without a scheme (`xyz.oast.fun`, `abc.ngrok.io/x`, `45.9.1.2:4444`) as the whole string.
-    private static func bareHostKind(_ lower: String) -> BehaviourKind? {
-        guard lower.utf8.count <= 253, !lower.contains(" "), lower.contains(".") else { return nil }
-        let authority = lower.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
-        let host = parts.first.map(String.init) ?? ""
-        guard host.contains("."), host.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "." || $0 == "-" }) else { return nil }
-        let kind = kind(ofHost: host, url: lower)
-        if kind == .urlRawIP {
-            let hasPort = parts.count == 2 && UInt16(parts[1]) != nil
-            return hasPort ? .urlRawIP : nil
+    private static func bareHostKind(_ bytes: [UInt8]) -> BehaviourKind? {
+        guard bytes.count <= 253 else { return nil }
+        let authorityEnd = bytes.firstIndex(of: 0x2F) ?? bytes.count
+        let hostEnd = bytes[..<authorityEnd].firstIndex(of: 0x3A) ?? authorityEnd
+        let host = bytes[..<hostEnd]
+        guard host.contains(0x2E), host.first != 0x2E, host.allSatisfy({
+            (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D
+        }) else { return nil }
+        let hostText = String(decoding: host, as: UTF8.self)
+        if let listed = HostLists.kind(ofHost: hostText) {
+            return ByteSearch.containsAny(bytes, HostLists.webhookMarkers) ? .urlWebhook : listed
         }
-        return kind == .url ? nil : kind
+        if ByteSearch.containsAny(bytes, HostLists.webhookMarkers) { return .urlWebhook }
+        guard isRawIP(hostText), !isLoopbackOrUnspecified(hostText), hostEnd < authorityEnd else { return nil }
+        let port = String(decoding: bytes[(hostEnd + 1)..<authorityEnd], as: UTF8.self)
+        return UInt16(port) != nil ? .urlRawIP : nil
     }
 }
 

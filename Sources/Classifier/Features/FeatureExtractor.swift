@@ -10,12 +10,17 @@ struct FeatureExtractor: Sendable {
     /// The families read.
     let options: FeatureOptions
 
-    /// The features of one sequence.
+    /// The features of one sequence: distinct keys and their positive values.
     struct Extraction: Sendable {
-        /// Value of every non-zero feature.
-        var values: [FeatureKey: Float] = [:]
+        /// The features present.
+        var keys: [FeatureKey] = []
+        /// Their values (> 0), by position in `keys`.
+        var values: [Float] = []
         /// Behaviour indices behind each feature (filled only when asked for).
         var sources: [FeatureKey: [Int]] = [:]
+
+        /// The values by key.
+        var valueMap: [FeatureKey: Float] { Dictionary(uniqueKeysWithValues: zip(keys, values)) }
     }
 
     /// Extracts the features.
@@ -24,55 +29,69 @@ struct FeatureExtractor: Sendable {
     ///   - withSources: Whether to record the behaviours behind each feature (for explanations).
     /// - Returns: The features.
     func extract(_ sequence: BehaviourSequence, withSources: Bool = false) -> Extraction {
-        var state = State(withSources: withSources)
         let table = TokenTable.shared
+        var state = State(withSources: withSources)
         var codes: [UInt16] = []
         var behaviourAt: [Int] = []
         codes.reserveCapacity(sequence.tokens.count)
-        var tokenCounts: [UInt16: Int] = [:]
-        var kindCounts: [Int: Int] = [:]
-        var firstPosition: [Int: (position: Int, behaviour: Int)] = [:]
+        behaviourAt.reserveCapacity(sequence.tokens.count)
+        var tokenCounts = [Int](repeating: 0, count: table.names.count)
+        var kindCounts = [Int](repeating: 0, count: table.kinds.count)
+        var firstPosition = [Int](repeating: -1, count: table.kinds.count)
+        var firstBehaviour = [Int](repeating: -1, count: table.kinds.count)
         var installBehaviours = 0
+        var behaviourCount = 0
         var entries = 0
         for token in sequence.tokens {
+            let code: UInt16
             switch token {
             case .behaviour(let index):
                 guard sequence.behaviours.indices.contains(index) else { continue }
                 let behaviour = sequence.behaviours[index]
-                let code = table.code(kind: behaviour.kind, context: behaviour.context)
+                code = table.code(kind: behaviour.kind, context: behaviour.context)
                 let kind = table.kindIndex[behaviour.kind] ?? 0
-                if firstPosition[kind] == nil { firstPosition[kind] = (codes.count, index) }
-                kindCounts[kind, default: 0] += 1
+                if firstPosition[kind] < 0 {
+                    firstPosition[kind] = codes.count
+                    firstBehaviour[kind] = index
+                }
+                kindCounts[kind] += 1
+                behaviourCount += 1
                 if behaviour.context == .install { installBehaviours += 1 }
-                state.note(FeatureKey(.token, code), source: index)
-                state.note(FeatureKey(.kind, UInt16(kind)), source: index)
-                codes.append(code)
+                if withSources {
+                    state.note(FeatureKey(.token, code), source: index)
+                    state.note(FeatureKey(.kind, UInt16(kind)), source: index)
+                }
                 behaviourAt.append(index)
-                tokenCounts[code, default: 0] += 1
             case .entryStart(let entry):
                 entries += 1
-                codes.append(table.code(entry: entry, start: true))
+                code = table.code(entry: entry, start: true)
                 behaviourAt.append(-1)
-                tokenCounts[codes[codes.count - 1], default: 0] += 1
             case .entryEnd(let entry):
-                codes.append(table.code(entry: entry, start: false))
+                code = table.code(entry: entry, start: false)
                 behaviourAt.append(-1)
-                tokenCounts[codes[codes.count - 1], default: 0] += 1
             }
+            codes.append(code)
+            tokenCounts[Int(code)] += 1
         }
         if let ecosystem = Ecosystem.allCases.firstIndex(of: sequence.ecosystem) {
             state.set(FeatureKey(.ecosystem, UInt16(ecosystem)), 1)
         }
-        for (code, count) in tokenCounts { state.set(FeatureKey(.token, code), log1p(Float(count))) }
-        for (kind, count) in kindCounts { state.set(FeatureKey(.kind, UInt16(kind)), log1p(Float(count))) }
-        let behaviourCount = codes.count - behaviourAt.lazy.filter { $0 < 0 }.count
+        for (code, count) in tokenCounts.enumerated() where count > 0 {
+            state.set(FeatureKey(.token, UInt16(code)), log1p(Float(count)))
+        }
+        for (kind, count) in kindCounts.enumerated() where count > 0 {
+            state.set(FeatureKey(.kind, UInt16(kind)), log1p(Float(count)))
+        }
         let statistics: [Float] = [
-            log1p(Float(codes.count)), log1p(Float(behaviourCount)), Float(kindCounts.count),
+            log1p(Float(codes.count)), log1p(Float(behaviourCount)), Float(kindCounts.lazy.filter { $0 > 0 }.count),
             behaviourCount == 0 ? 0 : Float(installBehaviours) / Float(behaviourCount), Float(entries),
         ]
         for (index, value) in statistics.enumerated() { state.set(FeatureKey(.sequence, UInt16(index)), value) }
         if options.order {
-            addOrder(codes: codes, behaviourAt: behaviourAt, firstPosition: firstPosition, into: &state)
+            let firsts = firstPosition.indices.filter { firstPosition[$0] >= 0 }
+                .map { (kind: $0, position: firstPosition[$0], behaviour: firstBehaviour[$0]) }
+                .sorted { $0.position < $1.position }
+            addOrder(codes: codes, behaviourAt: behaviourAt, firsts: firsts, into: &state)
         }
         if options.packageFeatures { addPackage(sequence.features, into: &state) }
         return state.extraction
@@ -84,14 +103,24 @@ struct FeatureExtractor: Sendable {
     private struct State {
         let withSources: Bool
         var extraction = Extraction()
+        var table = KeyTable(capacity: 256)
 
+        /// Sets a feature's value; zero values are not stored.
         mutating func set(_ key: FeatureKey, _ value: Float) {
-            if value > 0 { extraction.values[key] = value }
+            guard value > 0 else { return }
+            let (index, inserted) = table.insert(key)
+            if inserted {
+                extraction.keys.append(key)
+                extraction.values.append(value)
+            } else {
+                extraction.values[index] = value
+            }
         }
 
+        /// Remembers a behaviour behind a feature.
         mutating func note(_ key: FeatureKey, source: Int) {
             guard withSources, source >= 0 else { return }
-            var list = extraction.sources[key, default: []]
+            var list = extraction.sources.removeValue(forKey: key) ?? []
             if list.count < FeatureExtractor.maxSources, list.last != source { list.append(source) }
             extraction.sources[key] = list
         }
@@ -99,42 +128,54 @@ struct FeatureExtractor: Sendable {
 
     /// N-grams over the token stream with repeats collapsed, first positions and kind-before-kind pairs.
     private func addOrder(
-        codes: [UInt16], behaviourAt: [Int], firstPosition: [Int: (position: Int, behaviour: Int)],
+        codes: [UInt16], behaviourAt: [Int], firsts: [(kind: Int, position: Int, behaviour: Int)],
         into state: inout State
     ) {
-        var collapsed: [(code: UInt16, behaviour: Int)] = []
+        var collapsed: [UInt16] = []
+        var collapsedBehaviour: [Int] = []
         collapsed.reserveCapacity(codes.count)
-        for (index, code) in codes.enumerated() where collapsed.last?.code != code {
-            collapsed.append((code, behaviourAt[index]))
+        for (index, code) in codes.enumerated() where collapsed.last != code {
+            collapsed.append(code)
+            collapsedBehaviour.append(behaviourAt[index])
         }
-        var grams: [FeatureKey: Int] = [:]
+        var grams = KeyTable(capacity: min(collapsed.count * 2, 1 << 14))
+        var counts: [Int] = []
+        func count(_ key: FeatureKey) {
+            let (index, inserted) = grams.insert(key)
+            if inserted { counts.append(1) } else { counts[index] += 1 }
+        }
         for index in collapsed.indices {
             if index >= 1 {
-                let key = FeatureKey(.bigram, collapsed[index - 1].code, collapsed[index].code)
-                grams[key, default: 0] += 1
-                state.note(key, source: collapsed[index - 1].behaviour)
-                state.note(key, source: collapsed[index].behaviour)
+                let key = FeatureKey(.bigram, collapsed[index - 1], collapsed[index])
+                count(key)
+                if state.withSources {
+                    state.note(key, source: collapsedBehaviour[index - 1])
+                    state.note(key, source: collapsedBehaviour[index])
+                }
             }
             if index >= 2 {
-                let key = FeatureKey(.trigram, collapsed[index - 2].code, collapsed[index - 1].code, collapsed[index].code)
-                grams[key, default: 0] += 1
-                for offset in 0...2 { state.note(key, source: collapsed[index - offset].behaviour) }
+                let key = FeatureKey(.trigram, collapsed[index - 2], collapsed[index - 1], collapsed[index])
+                count(key)
+                if state.withSources {
+                    for offset in (0...2).reversed() { state.note(key, source: collapsedBehaviour[index - offset]) }
+                }
             }
         }
-        for (key, count) in grams { state.set(key, log1p(Float(count))) }
+        for (key, total) in zip(grams.keys, counts) { state.set(key, log1p(Float(total))) }
         let length = Float(max(codes.count, 1))
-        let ordered = firstPosition.sorted { $0.value.position < $1.value.position }
-        for (kind, first) in ordered {
-            let key = FeatureKey(.first, UInt16(kind))
+        for first in firsts {
+            let key = FeatureKey(.first, UInt16(first.kind))
             state.set(key, 1 - Float(first.position) / length)
             state.note(key, source: first.behaviour)
         }
-        for (i, earlier) in ordered.enumerated() {
-            for later in ordered[(i + 1)...] {
-                let key = FeatureKey(.pair, UInt16(earlier.key), UInt16(later.key))
+        for (i, earlier) in firsts.enumerated() {
+            for later in firsts[(i + 1)...] {
+                let key = FeatureKey(.pair, UInt16(earlier.kind), UInt16(later.kind))
                 state.set(key, 1)
-                state.note(key, source: earlier.value.behaviour)
-                state.note(key, source: later.value.behaviour)
+                if state.withSources {
+                    state.note(key, source: earlier.behaviour)
+                    state.note(key, source: later.behaviour)
+                }
             }
         }
     }

@@ -2,18 +2,22 @@
 struct FeatureVocabulary: Sendable {
     /// The keys, by column.
     let keys: [FeatureKey]
-    /// The column of each key.
-    let columns: [FeatureKey: Int]
+    /// The column of each key (insertion index = column).
+    private let table: KeyTable
 
-    /// Creates a vocabulary from keys in column order.
+    /// Creates a vocabulary from distinct keys in column order.
     /// - Parameter keys: The keys.
     init(keys: [FeatureKey]) {
         self.keys = keys
-        var columns: [FeatureKey: Int] = [:]
-        columns.reserveCapacity(keys.count)
-        for (index, key) in keys.enumerated() { columns[key] = index }
-        self.columns = columns
+        var table = KeyTable(capacity: keys.count)
+        for key in keys { table.insert(key) }
+        self.table = table
     }
+
+    /// The column of a key.
+    /// - Parameter key: The key.
+    /// - Returns: The column, or nil when the model does not know the feature.
+    func column(of key: FeatureKey) -> Int? { table.index(of: key) }
 
     /// Builds the vocabulary from training extractions: every feature present in at least `minimumCount` of them,
     /// sorted by key so that the column order never depends on hashing.
@@ -22,16 +26,31 @@ struct FeatureVocabulary: Sendable {
     ///   - minimumCount: The smallest number of packages a feature must occur in.
     /// - Returns: The vocabulary.
     static func build(from extractions: [FeatureExtractor.Extraction], minimumCount: Int) -> FeatureVocabulary {
-        var counts: [FeatureKey: Int] = [:]
+        var seen = KeyTable(capacity: 4_096)
+        var counts: [Int] = []
         for extraction in extractions {
-            for key in extraction.values.keys { counts[key, default: 0] += 1 }
+            for key in extraction.keys {
+                let (index, inserted) = seen.insert(key)
+                if inserted { counts.append(1) } else { counts[index] += 1 }
+            }
         }
-        let keys = counts.filter { $0.value >= max(1, minimumCount) }.keys.sorted()
+        let keys = zip(seen.keys, counts).filter { $0.1 >= max(1, minimumCount) }.map(\.0).sorted()
         return FeatureVocabulary(keys: keys)
     }
 
     /// The column count.
     var count: Int { keys.count }
+
+    /// The dense vector of an extraction's values (unknown features dropped).
+    /// - Parameter extraction: The features.
+    /// - Returns: Values by column.
+    func dense(_ extraction: FeatureExtractor.Extraction) -> [Float] {
+        var features = [Float](repeating: 0, count: keys.count)
+        for (key, value) in zip(extraction.keys, extraction.values) {
+            if let column = table.index(of: key) { features[column] = value }
+        }
+        return features
+    }
 
     /// The stable feature names, by column.
     var names: [String] { keys.map(\.name) }
@@ -41,9 +60,9 @@ struct FeatureVocabulary: Sendable {
     /// - Returns: The row.
     func row(_ extraction: FeatureExtractor.Extraction) -> SparseRow {
         var entries: [(Int32, Float)] = []
-        entries.reserveCapacity(extraction.values.count)
-        for (key, value) in extraction.values {
-            if let column = columns[key] { entries.append((Int32(column), value)) }
+        entries.reserveCapacity(extraction.keys.count)
+        for (key, value) in zip(extraction.keys, extraction.values) {
+            if let column = table.index(of: key) { entries.append((Int32(column), value)) }
         }
         entries.sort { $0.0 < $1.0 }
         return SparseRow(columns: entries.map(\.0), values: entries.map(\.1))

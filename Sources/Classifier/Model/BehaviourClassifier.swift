@@ -129,7 +129,7 @@ public struct BehaviourClassifier: Sendable {
             contributions.append(
                 Contribution(
                     feature: key.name, summary: key.summary, weight: weight,
-                    behaviourIndices: extraction.sources[key] ?? [], isPresent: extraction.values[key] != nil))
+                    behaviourIndices: extraction.sources[key] ?? [], isPresent: features[column] > 0))
         }
         contributions.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.feature < $1.feature }
         let margin = bias + credits.values.reduce(0, +)
@@ -140,13 +140,7 @@ public struct BehaviourClassifier: Sendable {
     // MARK: - Private
 
     /// The dense feature vector of an extraction.
-    func dense(_ extraction: FeatureExtractor.Extraction) -> [Float] {
-        var features = [Float](repeating: 0, count: vocabulary.count)
-        for (key, value) in extraction.values {
-            if let column = vocabulary.columns[key] { features[column] = value }
-        }
-        return features
-    }
+    func dense(_ extraction: FeatureExtractor.Extraction) -> [Float] { vocabulary.dense(extraction) }
 
     /// The estimator's margin.
     func margin(dense features: [Float]) -> Double {

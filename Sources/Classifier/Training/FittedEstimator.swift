@@ -46,10 +46,7 @@ struct FittedEstimator: Sendable {
     /// - Parameter extraction: The features.
     /// - Returns: The log-odds.
     func margin(_ extraction: FeatureExtractor.Extraction) -> Double {
-        var features = [Float](repeating: 0, count: vocabulary.count)
-        for (key, value) in extraction.values {
-            if let column = vocabulary.columns[key] { features[column] = value }
-        }
+        let features = vocabulary.dense(extraction)
         if let trees { return trees.margin(features) }
         return linear?.margin(features) ?? 0
     }

@@ -11,6 +11,12 @@ struct BinnedMatrix: Sendable {
     let columnCount: Int
     /// Cut points of each column: a positive value v falls in bin 1 + (number of cuts < v).
     let cuts: [[Float]]
+    /// Column-major copy: where each column's entries start in `columnRows`/`columnBins` (columnCount + 1).
+    let columnStarts: [Int]
+    /// The row of each column-major entry, ascending within a column.
+    let columnRows: [Int32]
+    /// The bin of each column-major entry.
+    let columnBins: [UInt8]
 
     /// The row count.
     var rowCount: Int { rowStarts.count - 1 }
@@ -44,6 +50,23 @@ struct BinnedMatrix: Sendable {
         self.bins = bins
         self.columnCount = columnCount
         self.cuts = cuts
+        var columnStarts = [Int](repeating: 0, count: columnCount + 1)
+        for column in columns { columnStarts[Int(column) + 1] += 1 }
+        for column in 0..<columnCount { columnStarts[column + 1] += columnStarts[column] }
+        var fill = columnStarts
+        var columnRows = [Int32](repeating: 0, count: columns.count)
+        var columnBins = [UInt8](repeating: 0, count: columns.count)
+        for row in 0..<(rowStarts.count - 1) {
+            for entry in rowStarts[row]..<rowStarts[row + 1] {
+                let column = Int(columns[entry])
+                columnRows[fill[column]] = Int32(row)
+                columnBins[fill[column]] = bins[entry]
+                fill[column] += 1
+            }
+        }
+        self.columnStarts = columnStarts
+        self.columnRows = columnRows
+        self.columnBins = columnBins
     }
 
     /// The bin of a value.

@@ -36,17 +36,18 @@ struct GradientBoostedTrees: Sendable, Hashable, Codable {
                 gradients[row] = weights[row] * (p - y)
                 hessians[row] = weights[row] * max(p * (1 - p), 1e-6)
             }
-            var rows: [Int32] = []
-            rows.reserveCapacity(count)
-            for row in 0..<count where parameters.rowSample >= 1 || generator.nextUnit() < parameters.rowSample {
-                rows.append(Int32(row))
+            var sampled = [Bool](repeating: true, count: count)
+            if parameters.rowSample < 1 {
+                for row in 0..<count { sampled[row] = generator.nextUnit() < parameters.rowSample }
             }
-            var allowed = [Bool](repeating: parameters.columnSample >= 1, count: matrix.columnCount)
-            if parameters.columnSample < 1 {
-                for column in 0..<matrix.columnCount { allowed[column] = generator.nextUnit() < parameters.columnSample }
+            var columns: [Int] = []
+            for column in 0..<matrix.columnCount
+            where parameters.columnSample >= 1 || generator.nextUnit() < parameters.columnSample {
+                columns.append(column)
             }
-            let tree = grower.grow(gradients: gradients, hessians: hessians, rows: rows, allowed: allowed)
-            for row in 0..<count { margins[row] += Double(tree.predict(matrix: matrix, row: row)) }
+            let grown = grower.grow(gradients: gradients, hessians: hessians, sampled: sampled, columns: columns)
+            let tree = grown.tree
+            for row in 0..<count { margins[row] += Double(tree.value[Int(grown.leaves[row])]) }
             trees.append(tree)
         }
         return GradientBoostedTrees(baseMargin: Float(base), trees: trees)
@@ -73,29 +74,4 @@ struct GradientBoostedTrees: Sendable, Hashable, Codable {
 
     /// The largest column index any tree splits on (-1 for none).
     var maxColumn: Int { trees.lazy.flatMap(\.feature).max().map(Int.init) ?? -1 }
-}
-
-extension RegressionTree {
-    /// The prediction for a training row, walking with bins (the same decisions as the raw thresholds).
-    /// - Parameters:
-    ///   - matrix: The binned rows.
-    ///   - row: The row.
-    /// - Returns: The leaf value.
-    func predict(matrix: BinnedMatrix, row: Int) -> Float {
-        var node = 0
-        while feature[node] >= 0 {
-            let column = feature[node]
-            let bin = matrix.bin(row: row, column: column)
-            let value: Float = bin == 0 ? 0 : binRepresentative(matrix: matrix, column: Int(column), bin: bin)
-            node = Int(value <= threshold[node] ? left[node] : right[node])
-        }
-        return value[node]
-    }
-
-    /// A value inside a bin, for comparison with a threshold that is always a bin edge.
-    private func binRepresentative(matrix: BinnedMatrix, column: Int, bin: Int) -> Float {
-        let cuts = matrix.cuts[column]
-        if bin - 1 < cuts.count { return cuts[bin - 1] }
-        return (cuts.last ?? 0).nextUp.nextUp + 1
-    }
 }

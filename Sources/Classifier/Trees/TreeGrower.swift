@@ -1,153 +1,183 @@
-/// Grows one depth-limited regression tree on gradients and hessians (second-order boosting), finding splits with
-/// per-node histograms built only from the rows' non-zero entries; a column's zero bin is the node total minus the
-/// rest.
+/// Grows one depth-limited regression tree on gradients and hessians (second-order boosting), level by level.
+/// Each level makes one pass over the column-major entries of the columns the tree may use, building every open
+/// node's histogram of that column at once (small and cache-resident); a node's zero bin is its total minus the
+/// rest. Rows outside the tree's sample follow the splits but add nothing to the histograms.
 struct TreeGrower {
     /// The binned training rows.
     let matrix: BinnedMatrix
     /// The hyper-parameters.
     let parameters: BoostingParameters
 
+    /// A grown tree and the leaf every row reached.
+    struct Grown {
+        /// The tree, values shrunk by the learning rate.
+        var tree: RegressionTree
+        /// The leaf node of each row (sampled or not).
+        var leaves: [Int32]
+    }
+
     /// Grows a tree.
     /// - Parameters:
     ///   - gradients: First derivatives of the loss, by row (weights applied).
     ///   - hessians: Second derivatives, by row (weights applied).
-    ///   - rows: The rows this tree sees.
-    ///   - allowed: The columns this tree may split on.
-    /// - Returns: The tree, values shrunk by the learning rate.
-    func grow(gradients: [Double], hessians: [Double], rows: [Int32], allowed: [Bool]) -> RegressionTree {
-        var state = State(
-            binStride: max(parameters.maxBins, 2), columnCount: matrix.columnCount, gradients: gradients,
-            hessians: hessians, allowed: allowed)
+    ///   - sampled: Whether each row is in this tree's sample.
+    ///   - columns: The columns this tree may split on, ascending.
+    /// - Returns: The tree and each row's leaf.
+    func grow(gradients: [Double], hessians: [Double], sampled: [Bool], columns: [Int]) -> Grown {
+        let rowCount = matrix.rowCount
+        var root = Open(node: 0, sumG: 0, sumH: 0, count: 0)
+        for row in 0..<rowCount where sampled[row] {
+            root.sumG += gradients[row]
+            root.sumH += hessians[row]
+            root.count += 1
+        }
         var tree = RegressionTree()
-        build(rows: rows, depth: 0, tree: &tree, state: &state)
-        return tree
+        _ = tree.appendLeaf(leafValue(root.sumG, root.sumH))
+        var open = [root]
+        var slotOf = [Int32](repeating: 0, count: rowCount)
+        var leaves = [Int32](repeating: 0, count: rowCount)
+        for _ in 0..<max(parameters.maxDepth, 0) {
+            let splits = findSplits(open: open, slotOf: slotOf, sampled: sampled, gradients: gradients, hessians: hessians, columns: columns)
+            guard splits.contains(where: { $0 != nil }) else { break }
+            var next: [Open] = []
+            var childSlots = [(left: Int32, right: Int32)](repeating: (-1, -1), count: open.count)
+            for (slot, split) in splits.enumerated() {
+                guard let split else { continue }
+                let parent = open[slot].node
+                let left = Open(node: 0, sumG: split.leftG, sumH: split.leftH, count: split.leftCount)
+                let right = Open(
+                    node: 0, sumG: open[slot].sumG - split.leftG, sumH: open[slot].sumH - split.leftH,
+                    count: open[slot].count - split.leftCount)
+                let leftNode = tree.appendLeaf(leafValue(left.sumG, left.sumH))
+                let rightNode = tree.appendLeaf(leafValue(right.sumG, right.sumH))
+                tree.feature[parent] = Int32(split.column)
+                tree.threshold[parent] = matrix.threshold(column: split.column, bin: split.bin)
+                tree.left[parent] = Int32(leftNode)
+                tree.right[parent] = Int32(rightNode)
+                childSlots[slot] = (Int32(next.count), Int32(next.count + 1))
+                next.append(Open(node: leftNode, sumG: left.sumG, sumH: left.sumH, count: left.count))
+                next.append(Open(node: rightNode, sumG: right.sumG, sumH: right.sumH, count: right.count))
+            }
+            // Every row of a split node goes left (bin 0 ≤ any split bin) unless its column entry is above the bin.
+            var nextSlot = [Int32](repeating: -1, count: rowCount)
+            for row in 0..<rowCount where slotOf[row] >= 0 {
+                let slot = Int(slotOf[row])
+                if splits[slot] != nil {
+                    nextSlot[row] = childSlots[slot].left
+                } else {
+                    leaves[row] = Int32(open[slot].node)
+                }
+            }
+            for (slot, split) in splits.enumerated() {
+                guard let split else { continue }
+                for entry in matrix.columnStarts[split.column]..<matrix.columnStarts[split.column + 1] {
+                    let row = Int(matrix.columnRows[entry])
+                    if slotOf[row] == Int32(slot), Int(matrix.columnBins[entry]) > split.bin {
+                        nextSlot[row] = childSlots[slot].right
+                    }
+                }
+            }
+            slotOf = nextSlot
+            open = next
+        }
+        for row in 0..<rowCount where slotOf[row] >= 0 { leaves[row] = Int32(open[Int(slotOf[row])].node) }
+        return Grown(tree: tree, leaves: leaves)
     }
 
     // MARK: - Private
 
-    /// Scratch space reused by every node.
-    private struct State {
-        let binStride: Int
-        let gradients: [Double]
-        let hessians: [Double]
-        let allowed: [Bool]
-        var histogramG: [Double]
-        var histogramH: [Double]
-        var histogramN: [Int32]
-        var stamp: [Int32]
-        var currentStamp: Int32 = 0
-
-        init(binStride: Int, columnCount: Int, gradients: [Double], hessians: [Double], allowed: [Bool]) {
-            self.binStride = binStride
-            self.gradients = gradients
-            self.hessians = hessians
-            self.allowed = allowed
-            histogramG = [Double](repeating: 0, count: columnCount * binStride)
-            histogramH = histogramG
-            histogramN = [Int32](repeating: 0, count: columnCount * binStride)
-            stamp = [Int32](repeating: -1, count: columnCount)
-        }
+    /// A node still open for splitting, with its sampled rows' totals.
+    private struct Open {
+        var node: Int
+        var sumG: Double
+        var sumH: Double
+        var count: Int
     }
 
-    /// The best split of a node.
+    /// The best split of an open node.
     private struct Split {
         var column: Int
         var bin: Int
         var gain: Double
+        var leftG: Double
+        var leftH: Double
+        var leftCount: Int
     }
 
-    /// Builds the subtree of `rows` and returns its root index.
-    @discardableResult
-    private func build(rows: [Int32], depth: Int, tree: inout RegressionTree, state: inout State) -> Int {
-        var sumG = 0.0
-        var sumH = 0.0
-        for row in rows {
-            sumG += state.gradients[Int(row)]
-            sumH += state.hessians[Int(row)]
-        }
-        let lambda = parameters.lambda
-        let node = tree.appendLeaf(Float(-sumG / (sumH + lambda) * parameters.learningRate))
-        guard depth < parameters.maxDepth, rows.count >= 2 * max(parameters.minSamplesLeaf, 1),
-            sumH >= 2 * parameters.minChildWeight,
-            let split = bestSplit(rows: rows, sumG: sumG, sumH: sumH, state: &state)
-        else { return node }
-        var leftRows: [Int32] = []
-        var rightRows: [Int32] = []
-        let column = Int32(split.column)
-        for row in rows {
-            if matrix.bin(row: Int(row), column: column) <= split.bin { leftRows.append(row) } else { rightRows.append(row) }
-        }
-        guard !leftRows.isEmpty, !rightRows.isEmpty else { return node }
-        let leftIndex = build(rows: leftRows, depth: depth + 1, tree: &tree, state: &state)
-        let rightIndex = build(rows: rightRows, depth: depth + 1, tree: &tree, state: &state)
-        tree.feature[node] = column
-        tree.threshold[node] = matrix.threshold(column: split.column, bin: split.bin)
-        tree.left[node] = Int32(leftIndex)
-        tree.right[node] = Int32(rightIndex)
-        return node
+    /// A leaf value with shrinkage.
+    private func leafValue(_ sumG: Double, _ sumH: Double) -> Float {
+        Float(-sumG / (sumH + parameters.lambda) * parameters.learningRate)
     }
 
-    /// Builds the node's histograms and scans every touched column for the split of largest gain.
-    private func bestSplit(rows: [Int32], sumG: Double, sumH: Double, state: inout State) -> Split? {
-        state.currentStamp &+= 1
-        let stampValue = state.currentStamp
-        let stride = state.binStride
+    /// The best split of every open node (nil where none gains enough or the node may not split).
+    private func findSplits(
+        open: [Open], slotOf: [Int32], sampled: [Bool], gradients: [Double], hessians: [Double], columns: [Int]
+    ) -> [Split?] {
+        let minLeaf = max(parameters.minSamplesLeaf, 1)
+        let splittable = open.map { $0.count >= 2 * minLeaf && $0.sumH >= 2 * parameters.minChildWeight }
+        var best = [Split?](repeating: nil, count: open.count)
+        guard splittable.contains(true) else { return best }
+        let stride = min(max(parameters.maxBins, 2), 255)
+        let slots = open.count
+        var histogramG = [Double](repeating: 0, count: slots * stride)
+        var histogramH = [Double](repeating: 0, count: slots * stride)
+        var histogramN = [Int32](repeating: 0, count: slots * stride)
+        var touchedStamp = [Int](repeating: -1, count: slots)
         var touched: [Int] = []
-        for row in rows {
-            let g = state.gradients[Int(row)]
-            let h = state.hessians[Int(row)]
-            for entry in matrix.rowStarts[Int(row)]..<matrix.rowStarts[Int(row) + 1] {
-                let column = Int(matrix.columns[entry])
-                guard state.allowed[column] else { continue }
-                let base = column * stride
-                if state.stamp[column] != stampValue {
-                    state.stamp[column] = stampValue
-                    touched.append(column)
+        let parentScores = open.map { $0.sumG * $0.sumG / ($0.sumH + parameters.lambda) }
+        for column in columns {
+            touched.removeAll(keepingCapacity: true)
+            for entry in matrix.columnStarts[column]..<matrix.columnStarts[column + 1] {
+                let row = Int(matrix.columnRows[entry])
+                let slot = Int(slotOf[row])
+                guard slot >= 0, sampled[row], splittable[slot] else { continue }
+                let base = slot * stride
+                if touchedStamp[slot] != column {
+                    touchedStamp[slot] = column
+                    touched.append(slot)
                     for bin in 0..<stride {
-                        state.histogramG[base + bin] = 0
-                        state.histogramH[base + bin] = 0
-                        state.histogramN[base + bin] = 0
+                        histogramG[base + bin] = 0
+                        histogramH[base + bin] = 0
+                        histogramN[base + bin] = 0
                     }
                 }
-                let slot = base + Int(matrix.bins[entry])
-                state.histogramG[slot] += g
-                state.histogramH[slot] += h
-                state.histogramN[slot] += 1
+                let index = base + Int(matrix.columnBins[entry])
+                histogramG[index] += gradients[row]
+                histogramH[index] += hessians[row]
+                histogramN[index] += 1
             }
-        }
-        touched.sort()
-        let lambda = parameters.lambda
-        let parentScore = sumG * sumG / (sumH + lambda)
-        let minLeaf = max(parameters.minSamplesLeaf, 1)
-        var best: Split?
-        for column in touched {
-            let base = column * stride
             let binCount = min(matrix.cuts[column].count + 2, stride)
-            var nonZeroG = 0.0
-            var nonZeroH = 0.0
-            var nonZeroN = 0
-            for bin in 1..<binCount {
-                nonZeroG += state.histogramG[base + bin]
-                nonZeroH += state.histogramH[base + bin]
-                nonZeroN += Int(state.histogramN[base + bin])
-            }
-            var leftG = sumG - nonZeroG
-            var leftH = sumH - nonZeroH
-            var leftN = rows.count - nonZeroN
-            for bin in 0..<(binCount - 1) {
-                if bin > 0 {
-                    leftG += state.histogramG[base + bin]
-                    leftH += state.histogramH[base + bin]
-                    leftN += Int(state.histogramN[base + bin])
+            for slot in touched {
+                let base = slot * stride
+                let node = open[slot]
+                var nonZeroG = 0.0
+                var nonZeroH = 0.0
+                var nonZeroN = 0
+                for bin in 1..<binCount {
+                    nonZeroG += histogramG[base + bin]
+                    nonZeroH += histogramH[base + bin]
+                    nonZeroN += Int(histogramN[base + bin])
                 }
-                let rightN = rows.count - leftN
-                guard leftN >= minLeaf, rightN >= minLeaf else { continue }
-                let rightG = sumG - leftG
-                let rightH = sumH - leftH
-                guard leftH >= parameters.minChildWeight, rightH >= parameters.minChildWeight else { continue }
-                let gain = leftG * leftG / (leftH + lambda) + rightG * rightG / (rightH + lambda) - parentScore
-                if gain > parameters.minGain, gain > (best?.gain ?? 0) {
-                    best = Split(column: column, bin: bin, gain: gain)
+                var leftG = node.sumG - nonZeroG
+                var leftH = node.sumH - nonZeroH
+                var leftN = node.count - nonZeroN
+                for bin in 0..<(binCount - 1) {
+                    if bin > 0 {
+                        leftG += histogramG[base + bin]
+                        leftH += histogramH[base + bin]
+                        leftN += Int(histogramN[base + bin])
+                    }
+                    let rightN = node.count - leftN
+                    guard leftN >= minLeaf, rightN >= minLeaf else { continue }
+                    let rightG = node.sumG - leftG
+                    let rightH = node.sumH - leftH
+                    guard leftH >= parameters.minChildWeight, rightH >= parameters.minChildWeight else { continue }
+                    let gain = leftG * leftG / (leftH + parameters.lambda) + rightG * rightG / (rightH + parameters.lambda)
+                        - parentScores[slot]
+                    if gain > parameters.minGain, gain > (best[slot]?.gain ?? 0) {
+                        best[slot] = Split(
+                            column: column, bin: bin, gain: gain, leftG: leftG, leftH: leftH, leftCount: leftN)
+                    }
                 }
             }
         }

@@ -18,10 +18,10 @@ struct Inspection: Sendable {
     }
 }
 
-/// The versions that key cached analyses: a change to either re-analyses every archive.
+/// The analyser version that keys cached analyses, with the model's own version: a change to either re-analyses
+/// every archive.
 public enum AnalyserVersions {
-    /// The analysis stage's version (archive checks; the static analyser raises it).
-    public static let analyser = "archive-1"
-    /// The detector model's version ("none" until a model ships).
-    public static let model = "none"
+    /// The analysis stage's version: archive checks and the static analyser. Raise it whenever what they report
+    /// changes, so cached analyses are redone.
+    public static let analyser = "behaviour-1"
 }

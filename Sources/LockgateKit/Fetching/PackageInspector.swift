@@ -13,6 +13,7 @@ struct PackageInspector: Sendable {
     let analyses: AnalysisStore?
     let offline: Bool
     let limits: ArchiveLimits
+    let detector: Detector
 
     /// Inspects one package.
     /// - Parameters:
@@ -34,7 +35,7 @@ struct PackageInspector: Sendable {
         guard let analyses else { return [:] }
         let identities = packages.map(LockfileIdentity.key)
         let found = analyses.cachedAnalyses(
-            for: identities, analyserVersion: AnalyserVersions.analyser, modelVersion: AnalyserVersions.model)
+            for: identities, analyserVersion: AnalyserVersions.analyser, modelVersion: detector.modelVersion)
         let decoder = JSONDecoder()
         var result: [String: Inspection] = [:]
         for (identity, entries) in found {
@@ -101,7 +102,9 @@ struct PackageInspector: Sendable {
             let sha256 = Digest.sha256(data)
             if result.sha256 == nil { result.sha256 = sha256 }
             try? archives?.put(data, sha256: sha256)
-            result.findings += analysis(of: data, sha256: sha256, fileName: request.fileName)
+            let analysed = analysis(of: data, sha256: sha256, fileName: request.fileName, ecosystem: package.ecosystem)
+            result.findings += analysed.findings
+            if let score = analysed.score { result.score = max(result.score ?? 0, score) }
             verified.append(IdentityArchive(sha256: sha256, fileName: request.fileName))
         }
         if !selection.skippedFiles.isEmpty {
@@ -122,7 +125,7 @@ struct PackageInspector: Sendable {
         var result = Inspection(sha256: known.first?.sha256, findings: [], failed: false, downloadedBytes: 0, score: nil)
         for archive in known {
             guard let stored = analyses?.analysis(
-                sha256: archive.sha256, analyserVersion: AnalyserVersions.analyser, modelVersion: AnalyserVersions.model),
+                sha256: archive.sha256, analyserVersion: AnalyserVersions.analyser, modelVersion: detector.modelVersion),
                 let findings = try? JSONDecoder().decode([Finding].self, from: stored.findingsJSON)
             else { return nil }
             result.findings += findings
@@ -136,32 +139,41 @@ struct PackageInspector: Sendable {
         var result = Inspection(sha256: known.first?.sha256, findings: [], failed: false, downloadedBytes: 0, score: nil)
         for archive in known {
             guard let data = archives?.get(archive.sha256) else { return nil }
-            result.findings += analysis(of: data, sha256: archive.sha256, fileName: archive.fileName)
+            let analysed = analysis(of: data, sha256: archive.sha256, fileName: archive.fileName, ecosystem: nil)
+            result.findings += analysed.findings
+            if let score = analysed.score { result.score = max(result.score ?? 0, score) }
         }
         return result
     }
 
-    /// Analyses an archive (or reuses a stored analysis of the same bytes) and stores the result.
-    private func analysis(of data: Data, sha256: String, fileName: String) -> [Finding] {
+    /// Analyses an archive — archive checks, then the detector — or reuses a stored analysis of the same bytes, and
+    /// stores the result.
+    private func analysis(of data: Data, sha256: String, fileName: String, ecosystem: Ecosystem?)
+        -> (findings: [Finding], score: Double?)
+    {
         if let stored = analyses?.analysis(
-            sha256: sha256, analyserVersion: AnalyserVersions.analyser, modelVersion: AnalyserVersions.model),
+            sha256: sha256, analyserVersion: AnalyserVersions.analyser, modelVersion: detector.modelVersion),
             let findings = try? JSONDecoder().decode([Finding].self, from: stored.findingsJSON)
         {
-            return findings
+            return (findings, stored.score)
         }
-        let findings: [Finding]
+        var findings: [Finding]
+        var score: Double?
         do {
             let contents = try ArchiveReader.read(data, name: fileName, limits: limits)
             findings = ArchiveFindings.findings(for: contents, fileName: fileName)
+            let detection = detector.detect(contents.entries, ecosystem: ecosystem, fileName: fileName)
+            findings += detection.findings
+            score = detection.score
         } catch {
             findings = [ArchiveFindings.unreadable(error, fileName: fileName)]
         }
         if let encoded = try? JSONEncoder().encode(findings) {
             try? analyses?.store(
-                CachedAnalysis(findingsJSON: encoded, score: nil), sha256: sha256,
-                analyserVersion: AnalyserVersions.analyser, modelVersion: AnalyserVersions.model)
+                CachedAnalysis(findingsJSON: encoded, score: score), sha256: sha256,
+                analyserVersion: AnalyserVersions.analyser, modelVersion: detector.modelVersion)
         }
-        return findings
+        return (findings, score)
     }
 
     /// An `integrity_mismatch` finding when the bytes are not what was pinned, `integrity_unverified` when only the

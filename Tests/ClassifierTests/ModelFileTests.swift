@@ -55,6 +55,6 @@ import Testing
         var file = model.file
         file.vocabulary[0] = "tok:install:a_kind_from_the_future"
         let changed = try BehaviourClassifier(file: file)
-        #expect(changed.vocabulary.columns[FeatureKey.unknown(0)] == 0)
+        #expect(changed.vocabulary.column(of: FeatureKey.unknown(0)) == 0)
     }
 }

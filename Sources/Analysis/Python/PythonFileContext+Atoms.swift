@@ -119,7 +119,7 @@ extension PythonFileContext {
                 constant += token.text
                 rendered += token.text
                 isBytes = isBytes || token.flags.contains(.bytes)
-                escaped = escaped || token.flags.contains(.escapedAlphanumeric)
+                escaped = escaped || token.flags.contains(.escapedAlphanumeric) && !token.flags.contains(.bytes)
                 advance()
             } else {
                 parseFString(constant: &constant, rendered: &rendered, dynamic: &dynamic, into: &result)

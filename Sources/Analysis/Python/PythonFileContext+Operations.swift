@@ -13,7 +13,8 @@ extension PythonFileContext {
         }
         var result = PythonEval(start: base.start)
         result.absorb(base)
-        result.tags.formIntersection([.network, .data, .downloaded, .writeHandle, .unpacked, .decoded])
+        result.tags.formIntersection([.network, .data, .downloaded, .unpacked, .decoded])
+        if base.tags.contains(.writeHandle) { result.tags.insert(.writeHandle) }  // `f.write` of an open file
         result.path = base.path.map { $0 + "." + name }
         switch base.value {
         case .ref(let qualified):

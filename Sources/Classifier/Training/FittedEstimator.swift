@@ -26,15 +26,20 @@ struct FittedEstimator: Sendable {
         let rows = chosen.map(vocabulary.row)
         let chosenLabels = indices.map { labels[$0] }
         let chosenWeights = Self.normalised(indices.map { weights[$0] })
-        self.vocabulary = vocabulary
         switch configuration.estimator {
         case .boostedTrees:
             let matrix = BinnedMatrix(rows: rows, columnCount: vocabulary.count, maxBins: configuration.boosting.maxBins)
-            trees = GradientBoostedTrees.train(
+            let trained = GradientBoostedTrees.train(
                 matrix: matrix, labels: chosenLabels, weights: chosenWeights, parameters: configuration.boosting,
                 generator: &generator)
+            // Keep only the columns the trees use: a smaller model file, faster loading and inference.
+            let used = trained.usedColumns
+            let newColumn = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+            self.vocabulary = FeatureVocabulary(keys: used.map { vocabulary.keys[$0] })
+            trees = trained.renumbered(newColumn)
             linear = nil
         case .logisticRegression:
+            self.vocabulary = vocabulary
             trees = nil
             linear = LogisticRegression.train(
                 rows: rows, columnCount: vocabulary.count, labels: chosenLabels, weights: chosenWeights,

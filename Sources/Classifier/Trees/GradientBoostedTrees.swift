@@ -72,6 +72,20 @@ struct GradientBoostedTrees: Sendable, Hashable, Codable {
         return (bias, credits)
     }
 
+    /// The columns any tree splits on, ascending.
+    var usedColumns: [Int] { Set(trees.flatMap(\.feature).filter { $0 >= 0 }.map(Int.init)).sorted() }
+
+    /// The same ensemble with split columns renumbered.
+    /// - Parameter newColumn: The new number of each old column that a tree uses.
+    /// - Returns: The renumbered ensemble.
+    func renumbered(_ newColumn: [Int: Int]) -> GradientBoostedTrees {
+        var copy = self
+        for index in copy.trees.indices {
+            copy.trees[index].feature = copy.trees[index].feature.map { $0 < 0 ? $0 : Int32(newColumn[Int($0)] ?? -1) }
+        }
+        return copy
+    }
+
     /// The largest column index any tree splits on (-1 for none).
     var maxColumn: Int { trees.lazy.flatMap(\.feature).max().map(Int.init) ?? -1 }
 }

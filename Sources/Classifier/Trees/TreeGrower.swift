@@ -125,61 +125,89 @@ struct TreeGrower {
         var touchedStamp = [Int](repeating: -1, count: slots)
         var touched: [Int] = []
         let parentScores = open.map { $0.sumG * $0.sumG / ($0.sumH + parameters.lambda) }
-        for column in columns {
-            touched.removeAll(keepingCapacity: true)
-            for entry in matrix.columnStarts[column]..<matrix.columnStarts[column + 1] {
-                let row = Int(matrix.columnRows[entry])
-                let slot = Int(slotOf[row])
-                guard slot >= 0, sampled[row], splittable[slot] else { continue }
-                let base = slot * stride
-                if touchedStamp[slot] != column {
-                    touchedStamp[slot] = column
-                    touched.append(slot)
-                    for bin in 0..<stride {
-                        histogramG[base + bin] = 0
-                        histogramH[base + bin] = 0
-                        histogramN[base + bin] = 0
+        let lambda = parameters.lambda
+        let minChildWeight = parameters.minChildWeight
+        let minGain = parameters.minGain
+        // The active slot of each row: its open node when sampled and splittable, else -1.
+        let active = (0..<slotOf.count).map { row -> Int32 in
+            let slot = slotOf[row]
+            return slot >= 0 && sampled[row] && splittable[Int(slot)] ? slot : -1
+        }
+        active.withUnsafeBufferPointer { active in
+        gradients.withUnsafeBufferPointer { gradients in
+        hessians.withUnsafeBufferPointer { hessians in
+        matrix.columnRows.withUnsafeBufferPointer { columnRows in
+        matrix.columnBins.withUnsafeBufferPointer { columnBins in
+        histogramG.withUnsafeMutableBufferPointer { histogramG in
+        histogramH.withUnsafeMutableBufferPointer { histogramH in
+        histogramN.withUnsafeMutableBufferPointer { histogramN in
+            for column in columns {
+                let first = matrix.columnStarts[column]
+                let last = matrix.columnStarts[column + 1]
+                guard last - first >= minLeaf else { continue }
+                let binCount = min(matrix.cuts[column].count + 2, stride)
+                touched.removeAll(keepingCapacity: true)
+                for entry in first..<last {
+                    let row = Int(columnRows[entry])
+                    let slot = Int(active[row])
+                    guard slot >= 0 else { continue }
+                    let base = slot * stride
+                    if touchedStamp[slot] != column {
+                        touchedStamp[slot] = column
+                        touched.append(slot)
+                        for bin in 0..<binCount {
+                            histogramG[base + bin] = 0
+                            histogramH[base + bin] = 0
+                            histogramN[base + bin] = 0
+                        }
+                    }
+                    let index = base + Int(columnBins[entry])
+                    histogramG[index] += gradients[row]
+                    histogramH[index] += hessians[row]
+                    histogramN[index] += 1
+                }
+                for slot in touched {
+                    let base = slot * stride
+                    let node = open[slot]
+                    var nonZeroG = 0.0
+                    var nonZeroH = 0.0
+                    var nonZeroN = 0
+                    for bin in 1..<binCount {
+                        nonZeroG += histogramG[base + bin]
+                        nonZeroH += histogramH[base + bin]
+                        nonZeroN += Int(histogramN[base + bin])
+                    }
+                    guard nonZeroN >= minLeaf else { continue }
+                    var leftG = node.sumG - nonZeroG
+                    var leftH = node.sumH - nonZeroH
+                    var leftN = node.count - nonZeroN
+                    for bin in 0..<(binCount - 1) {
+                        if bin > 0 {
+                            leftG += histogramG[base + bin]
+                            leftH += histogramH[base + bin]
+                            leftN += Int(histogramN[base + bin])
+                        }
+                        let rightN = node.count - leftN
+                        guard leftN >= minLeaf, rightN >= minLeaf else { continue }
+                        let rightG = node.sumG - leftG
+                        let rightH = node.sumH - leftH
+                        guard leftH >= minChildWeight, rightH >= minChildWeight else { continue }
+                        let gain = leftG * leftG / (leftH + lambda) + rightG * rightG / (rightH + lambda)
+                            - parentScores[slot]
+                        if gain > minGain, gain > (best[slot]?.gain ?? 0) {
+                            best[slot] = Split(
+                                column: column, bin: bin, gain: gain, leftG: leftG, leftH: leftH, leftCount: leftN)
+                        }
                     }
                 }
-                let index = base + Int(matrix.columnBins[entry])
-                histogramG[index] += gradients[row]
-                histogramH[index] += hessians[row]
-                histogramN[index] += 1
             }
-            let binCount = min(matrix.cuts[column].count + 2, stride)
-            for slot in touched {
-                let base = slot * stride
-                let node = open[slot]
-                var nonZeroG = 0.0
-                var nonZeroH = 0.0
-                var nonZeroN = 0
-                for bin in 1..<binCount {
-                    nonZeroG += histogramG[base + bin]
-                    nonZeroH += histogramH[base + bin]
-                    nonZeroN += Int(histogramN[base + bin])
-                }
-                var leftG = node.sumG - nonZeroG
-                var leftH = node.sumH - nonZeroH
-                var leftN = node.count - nonZeroN
-                for bin in 0..<(binCount - 1) {
-                    if bin > 0 {
-                        leftG += histogramG[base + bin]
-                        leftH += histogramH[base + bin]
-                        leftN += Int(histogramN[base + bin])
-                    }
-                    let rightN = node.count - leftN
-                    guard leftN >= minLeaf, rightN >= minLeaf else { continue }
-                    let rightG = node.sumG - leftG
-                    let rightH = node.sumH - leftH
-                    guard leftH >= parameters.minChildWeight, rightH >= parameters.minChildWeight else { continue }
-                    let gain = leftG * leftG / (leftH + parameters.lambda) + rightG * rightG / (rightH + parameters.lambda)
-                        - parentScores[slot]
-                    if gain > parameters.minGain, gain > (best[slot]?.gain ?? 0) {
-                        best[slot] = Split(
-                            column: column, bin: bin, gain: gain, leftG: leftG, leftH: leftH, leftCount: leftN)
-                    }
-                }
-            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         return best
     }

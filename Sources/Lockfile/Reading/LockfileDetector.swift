@@ -29,9 +29,11 @@ public enum LockfileDetector {
     /// - Parameter path: The path or base name.
     /// - Returns: The format, or nil when the name does not decide it.
     public static func format(forFileName path: String) -> LockfileFormat? {
-        let name = URL(fileURLWithPath: path).lastPathComponent
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
         for (suffix, format) in fileNames where name.hasSuffix(suffix) { return format }
-        if name.hasSuffix(".txt") && name.lowercased().contains("requirements") { return .requirements }
+        let parent = url.deletingLastPathComponent().lastPathComponent
+        if name.hasSuffix(".txt") && isLockfileName(name, parentName: parent) { return .requirements }
         return nil
     }
 

@@ -85,7 +85,7 @@ extension Auditor {
         _ given: String, paths: RepositoryPaths, repository: GitRepository, problems: inout [RunProblem]
     ) -> [StagedTarget] {
         let absolute = paths.absolute(given)
-        guard let relative = repository.relativePath(of: absolute) ?? (absolute == repository.root ? "" : nil) else {
+        guard let relative = repository.relativePath(of: absolute) else {
             problems.append(
                 RunProblem(
                     path: given, location: nil, message: "not inside the git work tree at \(repository.root)"))

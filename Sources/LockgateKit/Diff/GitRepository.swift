@@ -99,12 +99,20 @@ public struct GitRepository: Sendable {
 
     /// A file's path relative to the repository root.
     /// - Parameter absolutePath: An absolute path (the file itself need not exist; its folder's links are resolved).
-    /// - Returns: The relative path, or nil when the file is outside the work tree.
+    /// - Returns: The relative path ("" for the root itself), or nil when the file is outside the work tree.
     public func relativePath(of absolutePath: String) -> String? {
         let url = URL(fileURLWithPath: absolutePath).standardizedFileURL
-        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
-        let resolved = (folder == "/" ? "" : folder) + "/" + url.lastPathComponent
+        var isDirectory: ObjCBool = false
+        let resolved: String
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            resolved = url.resolvingSymlinksInPath().path
+        } else {
+            // A file's own link is kept: git stores the link, not its target.
+            let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+            resolved = (folder == "/" ? "" : folder) + "/" + url.lastPathComponent
+        }
         let rootPath = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        if resolved == rootPath { return "" }
         guard resolved.hasPrefix(rootPath + "/") else { return nil }
         return String(resolved.dropFirst(rootPath.count + 1))
     }

@@ -9,16 +9,16 @@ struct PythonMarkedSource {
     /// The source without markers.
     let source: String
     /// The marked positions.
-    let marks: [SourceLocation]
+    let marks: [LockgateCore.SourceLocation]
 
     init(_ marked: String) {
         var text = String.UnicodeScalarView()
-        var marks: [SourceLocation] = []
+        var marks: [LockgateCore.SourceLocation] = []
         var line = 1
         var column = 1
         for scalar in marked.unicodeScalars {
             if scalar == "↓" {
-                marks.append(SourceLocation(line: line, column: column))
+                marks.append(LockgateCore.SourceLocation(line: line, column: column))
                 continue
             }
             text.append(scalar)
@@ -63,8 +63,10 @@ enum PythonTestSupport {
     }
 
     /// Whether a behaviour of `kind` is reported at `location`.
-    static func reports(_ analysis: FileAnalysis, _ kind: BehaviourKind, at location: SourceLocation) -> Bool {
-        analysis.allBehaviours.contains { $0.kind == kind && $0.line == location.line && $0.column == location.column }
+    static func reports(_ analysis: FileAnalysis, _ kind: BehaviourKind, at location: LockgateCore.SourceLocation) -> Bool {
+        analysis.allBehaviours.contains { behaviour in
+            behaviour.kind == kind && behaviour.line == location.line && behaviour.column == location.column
+        }
     }
 
     /// The kinds reported anywhere in a file.

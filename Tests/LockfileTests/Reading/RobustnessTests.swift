@@ -59,3 +59,21 @@ import Testing
         }
     }
 }
+
+/// Format detection by name, including requirements files named by their folder.
+@Suite struct DetectionTests {
+    @Test(arguments: [
+        ("requirements.txt", LockfileFormat.requirements), ("requirements/pip.txt", .requirements),
+        ("ci/requirements-dev.txt", .requirements), ("project__package-lock.json", .npm),
+        ("npm-shrinkwrap.json", .npmShrinkwrap), ("a/pnpm-lock.yaml", .pnpm), ("poetry.lock", .poetry),
+        ("Pipfile.lock", .pipfile), ("uv.lock", .uv),
+    ])
+    func formatFromFileName(_ path: String, _ format: LockfileFormat) {
+        #expect(LockfileDetector.format(forFileName: path) == format)
+    }
+
+    @Test(arguments: ["notes.txt", "docs/readme.txt", "yarn.lock", "Cargo.lock"])
+    func namesThatDoNotDecide(_ path: String) {
+        #expect(LockfileDetector.format(forFileName: path) == nil)
+    }
+}

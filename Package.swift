@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["LockgateKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "archive-memory-bench", dependencies: ["Archive"], path: "Benchmarks/ArchiveMemory"),
+        .executableTarget(name: "analysis-bench", dependencies: ["Analysis", "Archive"], path: "Benchmarks/AnalysisBench"),
         .target(name: "LockgateTestSupport", dependencies: ["LockgateKit"], path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["LockgateCore"]),
         .testTarget(name: "LockfileTests", dependencies: ["Lockfile"], resources: [.copy("Fixtures")]),
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], exclude: ["Snapshots"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "LockgateTestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Archive"]),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "Fetch", "LockgateTestSupport"]),
         .testTarget(name: "LockgateKitTests", dependencies: ["LockgateKit", "LockgateTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["LockgateKit", "LockgateTestSupport"]),

@@ -9,6 +9,8 @@ struct AnalysisTiming {
     private(set) var sourceBytes = 0
     private(set) var totalBytes = 0
     private(set) var failures: [String] = []
+    /// The slowest packages: (seconds, file name).
+    private(set) var slowest: [(Double, String)] = []
     private let analyzer = PackageAnalyzer()
 
     /// Reads and analyses one archive, timing the two steps apart.
@@ -28,6 +30,8 @@ struct AnalysisTiming {
         readSeconds.append(Self.seconds(since: readStart))
         let (analysis, seconds) = Self.time { analyzer.analyse(files: files, ecosystem: ecosystem) }
         analysisSeconds.append(seconds)
+        slowest.append((seconds, url.lastPathComponent))
+        slowest = Array(slowest.sorted { $0.0 > $1.0 }.prefix(5))
         sourceBytes += analysis.sequence.features.sourceBytes
         totalBytes += analysis.sequence.features.totalBytes
     }
@@ -41,11 +45,13 @@ struct AnalysisTiming {
             return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
         }
         let mbPerSecond = total > 0 ? Double(sourceBytes) / 1_048_576 / total : 0
-        return """
-            | \(title) | \(sorted.count) | \(failures.count) | \(Self.ms(percentile(0.5))) | \(Self.ms(percentile(0.99))) \
-            | \(Self.ms(sorted.last ?? 0)) | \(String(format: "%.1f", Double(sourceBytes) / 1_048_576)) \
-            | \(String(format: "%.1f", mbPerSecond)) | \(Self.ms(readSeconds.sorted().dropFirst(readSeconds.count / 2).first ?? 0)) |
-            """
+        let medianRead = readSeconds.sorted().dropFirst(readSeconds.count / 2).first ?? 0
+        let cells = [
+            title, "\(sorted.count)", "\(failures.count)", Self.ms(percentile(0.5)), Self.ms(percentile(0.99)),
+            Self.ms(sorted.last ?? 0), String(format: "%.1f", Double(sourceBytes) / 1_048_576),
+            String(format: "%.1f", mbPerSecond), Self.ms(medianRead),
+        ]
+        return "| " + cells.joined(separator: " | ") + " |"
     }
 
     /// Header rows of ``report(title:)``.

@@ -52,30 +52,36 @@ struct ArchiveSummary: Sendable {
 /// minified and obfuscated files separate.
 enum BehaviourTable {
     /// The slices, in column order.
-    static let slices: [(Ecosystem, String)] = [(.npm, "malicious"), (.npm, "benign"), (.pypi, "malicious"),
-                                                (.pypi, "benign")]
+    static let slices: [(Ecosystem, String)] = [
+        (.npm, "malicious"), (.npm, "benign"), (.pypi, "malicious"),
+        (.pypi, "benign"),
+    ]
 
     /// Renders both tables and the run summary.
     static func render(_ summaries: [ArchiveSummary], missingBenign: Int) -> String {
         let analysed = summaries.filter { $0.failure == nil }
         let failures = summaries.compactMap(\.failure)
         var lines: [String] = []
-        lines.append("Archives analysed: \(analysed.count) of \(summaries.count); unreadable: \(failures.count)"
-            + (missingBenign > 0 ? "; benign PyPI files not fetched: \(missingBenign)" : "") + ".")
+        lines.append(
+            "Archives analysed: \(analysed.count) of \(summaries.count); unreadable: \(failures.count)"
+                + (missingBenign > 0 ? "; benign PyPI files not fetched: \(missingBenign)" : "") + ".")
         for failure in failures { lines.append("- unreadable: \(failure)") }
         lines.append("")
         let groups = slices.map { slice in analysed.filter { $0.ecosystem == slice.0 && $0.label == slice.1 } }
-        lines.append("| behaviour | " + zip(slices, groups).map { "\($0.0.rawValue) \($0.1) (n=\($1.count))" }
-            .joined(separator: " | ") + " |")
+        lines.append(
+            "| behaviour | "
+                + zip(slices, groups).map { "\($0.0.rawValue) \($0.1) (n=\($1.count))" }
+                .joined(separator: " | ") + " |")
         lines.append("|---|" + String(repeating: "---:|", count: slices.count))
         for kind in BehaviourKind.allCases {
             let cells = groups.map { group in percent(group.filter { $0.kinds.contains(kind) }.count, of: group.count) }
             lines.append("| `\(kind.rawValue)` | " + cells.joined(separator: " | ") + " |")
         }
         lines.append("")
-        lines.append("| slice | packages | source files | minified files | packages with a minified file | files with "
-            + "an obfuscation flag | packages with an obfuscation flag | minified files with an obfuscation flag | "
-            + "files obfuscated by shape | minified files obfuscated by shape |")
+        lines.append(
+            "| slice | packages | source files | minified files | packages with a minified file | files with "
+                + "an obfuscation flag | packages with an obfuscation flag | minified files with an obfuscation flag | "
+                + "files obfuscated by shape | minified files obfuscated by shape |")
         lines.append("|---|" + String(repeating: "---:|", count: 9))
         for (slice, group) in zip(slices, groups) {
             func sum(_ value: (ArchiveSummary) -> Int) -> Int { group.reduce(0) { $0 + value($1) } }

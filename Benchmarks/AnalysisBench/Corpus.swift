@@ -28,8 +28,9 @@ enum Corpus {
 
     /// The benign PyPI download folder.
     static var benignPyPI: URL {
-        URL(fileURLWithPath: ProcessInfo.processInfo.environment["LOCKGATE_CORPUS_CACHE"]
-            ?? NSHomeDirectory() + "/.cache/lockgate-corpus/pypi-benign")
+        URL(
+            fileURLWithPath: ProcessInfo.processInfo.environment["LOCKGATE_CORPUS_CACHE"]
+                ?? NSHomeDirectory() + "/.cache/lockgate-corpus/pypi-benign")
     }
 
     /// Every archive of `labels.csv`, then the fetched benign PyPI files; also how many of those are missing.
@@ -39,8 +40,10 @@ enum Corpus {
         for line in labels.split(separator: "\n").dropFirst() {
             let columns = line.split(separator: ",", omittingEmptySubsequences: false)
             guard columns.count >= 3, let ecosystem = Ecosystem(rawValue: String(columns[1])) else { continue }
-            archives.append(CorpusArchive(url: folder.appendingPathComponent(String(columns[0])), ecosystem: ecosystem,
-                                          label: String(columns[2])))
+            archives.append(
+                CorpusArchive(
+                    url: folder.appendingPathComponent(String(columns[0])), ecosystem: ecosystem,
+                    label: String(columns[2])))
         }
         var missing = 0
         let listing = folder.appendingPathComponent("pypi-benign.json")

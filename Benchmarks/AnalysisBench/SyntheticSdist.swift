@@ -8,10 +8,14 @@ enum SyntheticSdist {
         var tar = Data()
         func add(_ path: String, _ text: String) { append(path: path, data: Data(text.utf8), to: &tar) }
         add("big-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: big\nVersion: 1.0\n")
-        add("big-1.0/setup.py", "from setuptools import setup, find_packages\nsetup(name='big', version='1.0', "
-            + "packages=find_packages(), entry_points={'console_scripts': ['big = big.cli:main']})\n")
+        add(
+            "big-1.0/setup.py",
+            "from setuptools import setup, find_packages\nsetup(name='big', version='1.0', "
+                + "packages=find_packages(), entry_points={'console_scripts': ['big = big.cli:main']})\n")
         add("big-1.0/big/__init__.py", (0..<100).map { "from . import sub\($0)\n" }.joined())
-        add("big-1.0/big/cli.py", "import sys\nfrom big.sub0 import mod0\n\ndef main():\n    return mod0.run(sys.argv)\n")
+        add(
+            "big-1.0/big/cli.py",
+            "import sys\nfrom big.sub0 import mod0\n\ndef main():\n    return mod0.run(sys.argv)\n")
         let perFile = max(200, (targetBytes - 4_096) / max(1, count - 3))
         for package in 0..<100 {
             add("big-1.0/big/sub\(package)/__init__.py", "from .mod\(package * 100) import run\n")

@@ -3,13 +3,15 @@ import Foundation
 import LockgateCore
 
 /// `analysis-bench [bench] [--corpus DIR] [--limit N]`: per-package analysis timing over the labelled corpus and a
-/// generated 11 MB sdist of 10,000 files. `analysis-bench dir PATH...`: timing over the archives given.
+/// generated 11 MB sdist of 10,000 files.
+///
+/// `analysis-bench dir PATH...`: timing over the archives given. `analysis-bench huge`: only the generated sdist.
 /// `analysis-bench table [--corpus DIR]`: the behaviour frequency table of docs/behaviours.md (run by
 /// scripts/behaviour-table). Archives are read in memory only, never extracted or run.
 enum AnalysisBench {
     static func main(_ arguments: [String]) async throws {
         var arguments = arguments
-        let mode = arguments.first.flatMap { ["bench", "table", "dir"].contains($0) ? $0 : nil } ?? "bench"
+        let mode = arguments.first.flatMap { ["bench", "table", "dir", "huge"].contains($0) ? $0 : nil } ?? "bench"
         if arguments.first == mode { arguments.removeFirst() }
         var corpus = Corpus.defaultFolder()
         var limit = Int.max
@@ -17,13 +19,15 @@ enum AnalysisBench {
         while let argument = arguments.first {
             arguments.removeFirst()
             switch argument {
-            case "--corpus": if let value = arguments.first { corpus = URL(fileURLWithPath: value); arguments.removeFirst() }
+            case "--corpus":
+                if let value = arguments.first { corpus = URL(fileURLWithPath: value); arguments.removeFirst() }
             case "--limit": if let value = arguments.first.flatMap(Int.init) { limit = value; arguments.removeFirst() }
             default: paths.append(argument)
             }
         }
         switch mode {
         case "table": try await table(corpus: corpus)
+        case "huge": huge()
         case "dir": bench(Corpus.archives(at: paths).map { ($0, nil) }, title: "given archives")
         default:
             let (archives, missing) = try Corpus.archives(in: corpus)
@@ -33,8 +37,9 @@ enum AnalysisBench {
                 let chosen = archives.filter { $0.ecosystem == slice.0 && $0.label == slice.1 }.prefix(limit)
                 bench(chosen.map { ($0.url, $0.ecosystem) }, title: "\(slice.0.rawValue) \(slice.1)", header: false)
             }
-            bench(archives.prefix(limit == .max ? .max : limit * 4).map { ($0.url, $0.ecosystem) }, title: "all",
-                  header: false)
+            bench(
+                archives.prefix(limit == .max ? .max : limit * 4).map { ($0.url, $0.ecosystem) }, title: "all",
+                header: false)
             huge()
         }
     }
@@ -44,6 +49,9 @@ enum AnalysisBench {
         for (url, ecosystem) in archives { timing.measure(url, ecosystem: ecosystem) }
         if header { print(AnalysisTiming.header) }
         print(timing.report(title: title))
+        if ProcessInfo.processInfo.environment["ANALYSIS_BENCH_SLOWEST"] != nil {
+            for (seconds, name) in timing.slowest { print("  slowest: \(AnalysisTiming.ms(seconds)) ms \(name)") }
+        }
     }
 
     static func huge() {
@@ -52,10 +60,12 @@ enum AnalysisBench {
         let source = files.reduce(0) { $0 + $1.data.count }
         let (analysis, seconds) = AnalysisTiming.time { PackageAnalyzer().analyse(files: files, ecosystem: nil) }
         print("")
-        print("generated sdist: \(count) files, \(String(format: "%.1f", Double(source) / 1_048_576)) MB of source; "
-            + "read \(AnalysisTiming.ms(readSeconds)) ms, analysis \(AnalysisTiming.ms(seconds)) ms "
-            + "(\(String(format: "%.1f", Double(source) / 1_048_576 / seconds)) MB/s), "
-            + "\(analysis.sequence.behaviours.count) behaviours, \(analysis.skippedFiles.count) files over the caps")
+        print(
+            "generated sdist: \(count) files, \(String(format: "%.1f", Double(source) / 1_048_576)) MB of source; "
+                + "read \(AnalysisTiming.ms(readSeconds)) ms, analysis \(AnalysisTiming.ms(seconds)) ms "
+                + "(\(String(format: "%.1f", Double(source) / 1_048_576 / seconds)) MB/s), "
+                + "\(analysis.sequence.behaviours.count) behaviours, \(analysis.skippedFiles.count) files over the caps"
+        )
     }
 
     static func table(corpus: URL) async throws {
@@ -65,8 +75,14 @@ enum AnalysisBench {
             for worker in 0..<workers {
                 group.addTask {
                     let analyzer = PackageAnalyzer()
-                    return archives.indices.filter { $0 % workers == worker }.map { ($0, ArchiveSummary(archives[$0],
-                                                                                                       analyzer: analyzer)) }
+                    return archives.indices.filter { $0 % workers == worker }.map {
+                        (
+                            $0,
+                            ArchiveSummary(
+                                archives[$0],
+                                analyzer: analyzer)
+                        )
+                    }
                 }
             }
             var all: [(Int, ArchiveSummary)] = []

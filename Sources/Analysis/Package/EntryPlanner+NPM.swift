@@ -11,31 +11,42 @@ enum EntryPlanner {
         if let manifest {
             let special: [Behaviour] = manifest.dependencies.flatMap { dependency in
                 StringSignals.kinds(in: dependency.spec).filter { $0 != .url && $0 != .longString }.map { kind in
-                    Behaviour(kind: kind, path: manifest.path, line: dependency.position.line,
-                              column: dependency.position.column, snippet: manifest.snippet(line: dependency.position.line, column: dependency.position.column),
-                              language: .metadata, context: .install)
+                    Behaviour(
+                        kind: kind, path: manifest.path, line: dependency.position.line,
+                        column: dependency.position.column,
+                        snippet: manifest.snippet(line: dependency.position.line, column: dependency.position.column),
+                        language: .metadata, context: .install)
                 }
             }
             if !special.isEmpty {
-                entries.append(PlannedEntry(kind: .install, name: "dependencies", steps: special.map { .behaviour($0) }))
+                entries.append(
+                    PlannedEntry(kind: .install, name: "dependencies", steps: special.map { .behaviour($0) }))
             }
             let gyp = layout.exists(root + "binding.gyp")
             for name in NPMManifest.lifecycle {
                 if name == "install", gyp, manifest.script("install") == nil, manifest.script("preinstall") == nil {
-                    let hook = Behaviour(kind: .installHook, path: root + "binding.gyp", line: 1, column: 1,
-                                         snippet: "node-gyp rebuild (implicit install script: binding.gyp)",
-                                         language: .metadata, context: .install)
-                    entries.append(PlannedEntry(kind: .install, name: "install: node-gyp rebuild (binding.gyp)",
-                                                steps: [.behaviour(hook)]))
+                    let hook = Behaviour(
+                        kind: .installHook, path: root + "binding.gyp", line: 1, column: 1,
+                        snippet: "node-gyp rebuild (implicit install script: binding.gyp)",
+                        language: .metadata, context: .install)
+                    entries.append(
+                        PlannedEntry(
+                            kind: .install, name: "install: node-gyp rebuild (binding.gyp)",
+                            steps: [.behaviour(hook)]))
                 }
                 guard let script = manifest.script(name) else { continue }
-                let hook = Behaviour(kind: .installHook, path: manifest.path, line: script.keyPosition.line,
-                                     column: script.keyPosition.column, snippet: manifest.snippet(line: script.keyPosition.line, column: script.keyPosition.column),
-                                     language: .metadata, context: .install)
-                let origin = ShellOrigin(path: manifest.path, line: script.valuePosition.line,
-                                         column: script.valuePosition.column + 1, context: .install, lines: manifest.lines)
-                entries.append(PlannedEntry(kind: .install, name: "\(name): \(script.command)",
-                                            steps: [.behaviour(hook), .shell(script.command, origin)]))
+                let hook = Behaviour(
+                    kind: .installHook, path: manifest.path, line: script.keyPosition.line,
+                    column: script.keyPosition.column,
+                    snippet: manifest.snippet(line: script.keyPosition.line, column: script.keyPosition.column),
+                    language: .metadata, context: .install)
+                let origin = ShellOrigin(
+                    path: manifest.path, line: script.valuePosition.line,
+                    column: script.valuePosition.column + 1, context: .install, lines: manifest.lines)
+                entries.append(
+                    PlannedEntry(
+                        kind: .install, name: "\(name): \(script.command)",
+                        steps: [.behaviour(hook), .shell(script.command, origin)]))
             }
         }
         var mains: [String] = []
@@ -44,7 +55,9 @@ enum EntryPlanner {
                 mains.append(path)
             }
         }
-        if mains.isEmpty, let index = resolver.javascript("./index", from: root + "package.json") { mains.append(index) }
+        if mains.isEmpty, let index = resolver.javascript("./index", from: root + "package.json") {
+            mains.append(index)
+        }
         entries += mains.map { PlannedEntry(kind: .main, name: "main: \($0)", steps: [.file($0, functions: [])]) }
         var bins: [String] = []
         for (name, target) in manifest?.binTargets ?? [] {

@@ -13,19 +13,24 @@ extension EntryPlanner {
                 .split(separator: "\n", omittingEmptySubsequences: false)
             func hook(_ line: Int, _ note: String) -> Behaviour {
                 let text = line >= 1 && line <= lines.count ? ShellRun.trim(lines[line - 1]) : ""
-                return Behaviour(kind: .installHook, path: setupPath, line: line, column: 1,
-                                 snippet: text.isEmpty ? note : text, language: .python, context: .install)
+                return Behaviour(
+                    kind: .installHook, path: setupPath, line: line, column: 1,
+                    snippet: text.isEmpty ? note : text, language: .python, context: .install)
             }
             let functions = metadata.commandClasses.flatMap { command in
                 layoutFunctions(command.name).enumerated().map { offset, name in
                     FunctionItem(name: name, hook: offset == 0 ? hook(command.line, "cmdclass \(command.name)") : nil)
                 }
             }
-            entries.append(PlannedEntry(kind: .install, name: "setup.py", steps: [
-                .behaviour(hook(metadata.setupLine, "setup.py")), .file(setupPath, functions: functions),
-            ]))
+            entries.append(
+                PlannedEntry(
+                    kind: .install, name: "setup.py",
+                    steps: [
+                        .behaviour(hook(metadata.setupLine, "setup.py")), .file(setupPath, functions: functions),
+                    ]))
         }
-        for file in layout.files where file.path.hasSuffix(".pth") && !layout.isAuxiliary(file.path)
+        for file in layout.files
+        where file.path.hasSuffix(".pth") && !layout.isAuxiliary(file.path)
             && PythonMetadata.text(file.data).split(separator: "\n").contains(where: { $0.hasPrefix("import") })
         {
             entries.append(PlannedEntry(kind: .install, name: "pth: \(file.path)", steps: [.pth(file.path)]))
@@ -38,32 +43,43 @@ extension EntryPlanner {
             guard let last = files.last else { continue }
             var steps: [EntryStep] = files.dropLast().map { .file($0, functions: []) }
             steps.append(.file(last, functions: entry.function.map { [FunctionItem(name: $0, hook: nil)] } ?? []))
-            entries.append(PlannedEntry(kind: .bin, name: "console script \(entry.name): \(entry.module)", steps: steps))
+            entries.append(
+                PlannedEntry(kind: .bin, name: "console script \(entry.name): \(entry.module)", steps: steps))
         }
         for file in layout.files where file.path.contains(".data/scripts/") {
-            entries.append(PlannedEntry(kind: .bin, name: "script: \(file.path)", steps: [.file(file.path, functions: [])]))
+            entries.append(
+                PlannedEntry(kind: .bin, name: "script: \(file.path)", steps: [.file(file.path, functions: [])]))
         }
         return entries
     }
 
     /// The methods a command class may run, `run` first (the analyser names methods `Class.method`).
     static func layoutFunctions(_ className: String) -> [String] {
-        ["\(className).run", "\(className).__init__", "\(className).initialize_options", "\(className).finalize_options"]
+        [
+            "\(className).run", "\(className).__init__", "\(className).initialize_options",
+            "\(className).finalize_options",
+        ]
     }
 
     // MARK: - Private
 
-    private static let notMain: Set<String> = ["setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py",
-                                               "manage.py", "dodo.py", "pavement.py", "ez_setup.py", "distribute_setup.py"]
+    private static let notMain: Set<String> = [
+        "setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py",
+        "manage.py", "dodo.py", "pavement.py", "ez_setup.py", "distribute_setup.py",
+    ]
 
     /// `pkg/__init__.py` for each top-level package and each top-level module, in priority order.
-    private static func mainModules(layout: PackageLayout, metadata: PythonMetadata, resolver: ModuleResolver) -> [String] {
+    private static func mainModules(layout: PackageLayout, metadata: PythonMetadata, resolver: ModuleResolver)
+        -> [String]
+    {
         var candidates: [String] = []
         for root in resolver.pythonRoots {
             for file in layout.files where file.path.hasPrefix(root) {
                 let rest = file.path.dropFirst(root.count)
                 let parts = rest.split(separator: "/")
-                if parts.count == 2, parts[1] == "__init__.py", !PackageLayout.auxiliaryFolders.contains(parts[0].lowercased()) {
+                if parts.count == 2, parts[1] == "__init__.py",
+                    !PackageLayout.auxiliaryFolders.contains(parts[0].lowercased())
+                {
                     candidates.append(file.path)
                 } else if parts.count == 1, rest.hasSuffix(".py"), !notMain.contains(String(rest)),
                     !layout.isAuxiliary(file.path)
@@ -75,7 +91,8 @@ extension EntryPlanner {
         let wanted = (metadata.name.map { [$0] } ?? []) + metadata.topLevel
         func rank(_ path: String) -> Int {
             let name = (ModuleResolver.directory(of: path).split(separator: "/").last.map(String.init) ?? "")
-            let moduleName = path.hasSuffix("/__init__.py") ? name : String((path.split(separator: "/").last ?? "").dropLast(3))
+            let moduleName =
+                path.hasSuffix("/__init__.py") ? name : String((path.split(separator: "/").last ?? "").dropLast(3))
             let normalised = moduleName.lowercased().replacingOccurrences(of: "-", with: "_")
             return wanted.firstIndex { $0.lowercased().replacingOccurrences(of: "-", with: "_") == normalised }
                 ?? wanted.count

@@ -55,7 +55,8 @@ enum FileKind: Sendable, Hashable {
         }
         guard bytes[0] == 0x4D, bytes[1] == 0x5A, data.count >= 0x40 else { return false }
         let base = data.startIndex
-        let offset = Int(data[base + 0x3C]) | Int(data[base + 0x3D]) << 8 | Int(data[base + 0x3E]) << 16
+        let offset =
+            Int(data[base + 0x3C]) | Int(data[base + 0x3D]) << 8 | Int(data[base + 0x3E]) << 16
             | Int(data[base + 0x3F]) << 24
         guard offset >= 0x40, offset + 4 <= data.count else { return false }
         return data[base + offset] == 0x50 && data[base + offset + 1] == 0x45 && data[base + offset + 2] == 0

@@ -189,8 +189,11 @@ private struct Parser {
     }
 
     mutating func hex4() -> UInt32? {
-        guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self),
-                                                           radix: 16) else { return nil }
+        guard index + 4 <= bytes.count,
+            let value = UInt32(
+                String(decoding: bytes[index..<index + 4], as: UTF8.self),
+                radix: 16)
+        else { return nil }
         index += 4
         return value
     }

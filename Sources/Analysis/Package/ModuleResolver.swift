@@ -15,10 +15,8 @@ struct ModuleResolver: Sendable {
         self.packageName = packageName
         var roots = [layout.root]
         if layout.directories.contains(layout.root + "src") { roots.append(layout.root + "src/") }
-        for directory in layout.directories.sorted()
-        where directory.hasSuffix(".data/purelib") || directory.hasSuffix(".data/platlib") {
-            roots.append(directory + "/")
-        }
+        roots += layout.directories.filter { $0.hasSuffix(".data/purelib") || $0.hasSuffix(".data/platlib") }
+            .sorted().map { $0 + "/" }
         pythonRoots = roots
     }
 
@@ -44,12 +42,15 @@ struct ModuleResolver: Sendable {
         for ext in Self.javascriptExtensions where layout.exists(directory + "index" + ext) {
             return directory + "index" + ext
         }
-        if let manifest = layout.file(directory + "package.json"), let main = MetadataJSON.parse(manifest.data)?["main"]?
-            .string, let target = Self.join(base, main)
+        if let manifest = layout.file(directory + "package.json"),
+            let main = MetadataJSON.parse(manifest.data)?["main"]?
+                .string, let target = Self.join(base, main)
         {
             if layout.exists(target) { return target }
             for ext in Self.javascriptExtensions where layout.exists(target + ext) { return target + ext }
-            for ext in Self.javascriptExtensions where layout.exists(target + "/index" + ext) { return target + "/index" + ext }
+            for ext in Self.javascriptExtensions where layout.exists(target + "/index" + ext) {
+                return target + "/index" + ext
+            }
         }
         return nil
     }

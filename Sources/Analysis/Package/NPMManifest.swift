@@ -57,8 +57,10 @@ struct NPMManifest: Sendable {
         if case .object(let members)? = document["scripts"] {
             for member in members {
                 guard case .string(let command, let position) = member.value else { continue }
-                scripts.append(Script(name: member.key, command: command, keyPosition: member.keyPosition,
-                                      valuePosition: position))
+                scripts.append(
+                    Script(
+                        name: member.key, command: command, keyPosition: member.keyPosition,
+                        valuePosition: position))
             }
         }
         for key in ["main", "module"] { if let target = document[key]?.string { mainTargets.append(target) } }
@@ -68,7 +70,8 @@ struct NPMManifest: Sendable {
         }
         switch document["bin"] {
         case .string(let target, _)?: binTargets.append((name ?? "bin", target))
-        case .object(let members)?: binTargets += members.compactMap { member in member.value.string.map { (member.key, $0) } }
+        case .object(let members)?:
+            binTargets += members.compactMap { member in member.value.string.map { (member.key, $0) } }
         default: break
         }
         for kind in ["dependencies", "optionalDependencies", "devDependencies", "peerDependencies"] {
@@ -79,7 +82,8 @@ struct NPMManifest: Sendable {
             }
         }
         let runtime = Set(dependencies.map(\.name))
-        declaresNative = document["gypfile"] != nil || document["os"] != nil || document["cpu"] != nil
+        declaresNative =
+            document["gypfile"] != nil || document["os"] != nil || document["cpu"] != nil
             || !runtime.isDisjoint(with: NPMManifest.nativeHelpers)
     }
 

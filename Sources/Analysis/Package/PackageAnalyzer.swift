@@ -37,24 +37,25 @@ public struct PackageAnalyzer: Sendable {
         var metadata: PythonMetadata?
         let name: String?, version: String?, buildsNative: Bool
         let entries: [PlannedEntry]
+        let resolver: ModuleResolver
         switch ecosystem {
         case .npm:
             let manifestPath = layout.root + "package.json"
             manifest = layout.file(manifestPath).map { NPMManifest(path: manifestPath, data: $0.data) }
-            let resolver = ModuleResolver(layout: layout, packageName: manifest?.name)
+            resolver = ModuleResolver(layout: layout, packageName: manifest?.name)
             entries = EntryPlanner.npm(layout: layout, manifest: manifest, resolver: resolver)
             (name, version) = (manifest?.name, manifest?.version)
             buildsNative = layout.exists(layout.root + "binding.gyp") || (manifest?.declaresNative ?? false)
         case .pypi:
             let read = PythonMetadata(layout: layout)
             metadata = read
-            let resolver = ModuleResolver(layout: layout, packageName: nil)
+            resolver = ModuleResolver(layout: layout, packageName: nil)
             entries = EntryPlanner.python(layout: layout, metadata: read, resolver: resolver)
             (name, version) = (read.name, read.version)
             buildsNative = read.buildsNative
         }
         var walker = SequenceWalker(
-            layout: layout, resolver: ModuleResolver(layout: layout, packageName: manifest?.name),
+            layout: layout, resolver: resolver,
             javascript: javascript, python: python, manifest: manifest, buildsNative: buildsNative)
         walker.walk(entries)
         var analyses = walker.analyses.sorted { $0.key < $1.key }.map(\.value)
@@ -69,9 +70,11 @@ public struct PackageAnalyzer: Sendable {
         let features = PackageFeatureCounter.features(
             layout: layout, installSourceBytes: walker.installSourceBytes, hasInstallHook: hasInstallHook,
             minified: minified, skipped: Set(walker.skipped))
-        let sequence = BehaviourSequence(ecosystem: ecosystem, behaviours: walker.behaviours, tokens: walker.tokens,
-                                         features: features)
-        return PackageAnalysis(ecosystem: ecosystem, name: name, version: version, sequence: sequence,
-                               fileAnalyses: analyses, entryNames: walker.entryNames, skippedFiles: walker.skipped)
+        let sequence = BehaviourSequence(
+            ecosystem: ecosystem, behaviours: walker.behaviours, tokens: walker.tokens,
+            features: features)
+        return PackageAnalysis(
+            ecosystem: ecosystem, name: name, version: version, sequence: sequence,
+            fileAnalyses: analyses, entryNames: walker.entryNames, skippedFiles: walker.skipped)
     }
 }

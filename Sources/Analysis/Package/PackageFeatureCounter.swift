@@ -13,8 +13,9 @@ enum PackageFeatureCounter {
         layout: PackageLayout, installSourceBytes: Int, hasInstallHook: Bool, minified: Set<String>,
         skipped: Set<String>
     ) -> PackageFeatures {
-        var features = PackageFeatures(fileCount: layout.files.count, installSourceBytes: installSourceBytes,
-                                       hasInstallHook: hasInstallHook)
+        var features = PackageFeatures(
+            fileCount: layout.files.count, installSourceBytes: installSourceBytes,
+            hasInstallHook: hasInstallHook)
         var minifiedCount = minified.count
         for (position, file) in layout.files.enumerated() {
             features.totalBytes += file.data.count

@@ -14,6 +14,8 @@ struct PackageLayout: Sendable {
     let directories: Set<String>
     /// Each file's kind, parallel to `files`.
     let kinds: [FileKind]
+    /// Whether each file is auxiliary, parallel to `files`.
+    let auxiliary: [Bool]
 
     /// Indexes files.
     init(files: [PackageFile]) {
@@ -31,7 +33,9 @@ struct PackageLayout: Sendable {
         self.index = index
         self.directories = directories
         self.kinds = files.map { FileKind.of(path: $0.path, data: $0.data) }
-        self.root = PackageLayout.root(of: files)
+        let root = PackageLayout.root(of: files)
+        self.root = root
+        self.auxiliary = files.map { PackageLayout.computeAuxiliary($0.path, root: root) }
     }
 
     /// The file at a path.
@@ -60,13 +64,18 @@ struct PackageLayout: Sendable {
     /// Whether a file is auxiliary: under a test, docs, example, benchmark, fixture or build-tooling folder, or
     /// named like a test or a build configuration.
     func isAuxiliary(_ path: String) -> Bool {
+        index[path].map { auxiliary[$0] } ?? PackageLayout.computeAuxiliary(path, root: root)
+    }
+
+    /// The auxiliary rule for one path.
+    private static func computeAuxiliary(_ path: String, root: String) -> Bool {
         let relative = path.hasPrefix(root) ? path.dropFirst(root.count) : Substring(path)
         let components = relative.split(separator: "/")
-        for component in components.dropLast() where PackageLayout.auxiliaryFolders.contains(component.lowercased()) {
+        for component in components.dropLast() where auxiliaryFolders.contains(component.lowercased()) {
             return true
         }
         guard let name = components.last?.lowercased() else { return false }
-        if PackageLayout.auxiliaryNames.contains(name) { return true }
+        if auxiliaryNames.contains(name) { return true }
         let stem = name.split(separator: ".").first.map(String.init) ?? name
         return name.contains(".test.") || name.contains(".spec.") || name.hasPrefix("test_") || stem.hasSuffix("_test")
             || name.hasSuffix(".config.js") || name.hasSuffix(".config.mjs") || name.hasSuffix(".config.cjs")
@@ -87,17 +96,24 @@ struct PackageLayout: Sendable {
 
     // MARK: - Private
 
-    /// `""` when a root marker (package.json, setup.py, PKG-INFO, a `.dist-info`) is at the top, else the one folder
-    /// every path starts with, else `""`.
+    /// The folder of the shallowest root marker (package.json, setup.py, pyproject.toml, setup.cfg, PKG-INFO), so
+    /// repacked archives (`name-1.0/package/package.json`) work; `""` for a wheel (a top-level `.dist-info`); else the
+    /// one folder every path starts with; else `""`.
     private static func root(of files: [PackageFile]) -> String {
+        let markers: Set<Substring> = ["package.json", "setup.py", "pyproject.toml", "setup.cfg", "PKG-INFO"]
+        var best: (depth: Int, root: String)?
         var first: Substring?
+        var shared = true
         for file in files {
-            let parts = file.path.split(separator: "/", maxSplits: 1)
-            guard parts.count == 2 else { return "" }
-            if parts[0].hasSuffix(".dist-info") || parts[0].hasSuffix(".data") { return "" }
-            if let first, first != parts[0] { return "" }
-            first = parts[0]
+            let parts = file.path.split(separator: "/")
+            if let top = parts.first, parts.count > 1, top.hasSuffix(".dist-info") { return "" }
+            if let name = parts.last, markers.contains(name), parts.count - 1 < (best?.depth ?? .max) {
+                best = (parts.count - 1, parts.dropLast().map { $0 + "/" }.joined())
+            }
+            if parts.count < 2 || (first != nil && first != parts.first) { shared = false }
+            first = first ?? parts.first
         }
-        return first.map { $0 + "/" } ?? ""
+        if let best { return best.root }
+        return shared ? first.map { $0 + "/" } ?? "" : ""
     }
 }

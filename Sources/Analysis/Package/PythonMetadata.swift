@@ -40,9 +40,13 @@ struct PythonMetadata: Sendable {
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             } else if path.hasSuffix(".dist-info/WHEEL") {
                 let text = Self.text(file.data)
-                if text.contains("Root-Is-Purelib: false") || text.split(separator: "\n").contains(where: {
-                    $0.hasPrefix("Tag:") && !$0.trimmingCharacters(in: .whitespaces).hasSuffix("-any")
-                }) { buildsNative = true }
+                if text.contains("Root-Is-Purelib: false")
+                    || text.split(separator: "\n").contains(where: {
+                        $0.hasPrefix("Tag:") && !$0.trimmingCharacters(in: .whitespaces).hasSuffix("-any")
+                    })
+                {
+                    buildsNative = true
+                }
             } else if path.hasSuffix(".pyx") {
                 buildsNative = true
             }
@@ -56,8 +60,10 @@ struct PythonMetadata: Sendable {
                 in: pyproject.data, sections: ["project.scripts", "project.gui-scripts", "tool.poetry.scripts"])
             if name == nil { name = Self.tomlValue("name", in: text) }
             if version == nil { version = Self.tomlValue("version", in: text) }
-            let native = ["maturin", "scikit_build", "scikit-build", "mesonpy", "meson-python", "setuptools_rust",
-                          "setuptools-rust", "cython", "pybind11", "cffi"]
+            let native = [
+                "maturin", "scikit_build", "scikit-build", "mesonpy", "meson-python", "setuptools_rust",
+                "setuptools-rust", "cython", "pybind11", "cffi",
+            ]
             if native.contains(where: text.lowercased().contains) { buildsNative = true }
         }
         if let setup = layout.file(root + "setup.py") { readSetup(setup.data) }
@@ -116,19 +122,19 @@ struct PythonMetadata: Sendable {
     }
 
     /// The contents of single-line `'...'` and `"..."` literals (no escapes), at most 10,000.
-    private static func stringLiterals(in text: String) -> [Substring] {
-        var result: [Substring] = []
-        var index = text.startIndex
-        while index < text.endIndex, result.count < 10_000 {
-            let character = text[index]
-            guard character == "'" || character == "\"" else {
-                index = text.index(after: index)
+    private static func stringLiterals(in bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var index = 0
+        while index < bytes.count, result.count < 10_000 {
+            let quote = bytes[index]
+            guard quote == 0x27 || quote == 0x22 else {
+                index += 1
                 continue
             }
-            let start = text.index(after: index)
-            guard let end = text[start...].firstIndex(where: { $0 == character || $0 == "\n" }) else { break }
-            if text[end] == character { result.append(text[start..<end]) }
-            index = text.index(after: end)
+            var end = index + 1
+            while end < bytes.count && bytes[end] != quote && bytes[end] != 0x0A { end += 1 }
+            if end < bytes.count && bytes[end] == quote { result.append(bytes[(index + 1)..<end]) }
+            index = end + 1
         }
         return result
     }
@@ -145,20 +151,32 @@ struct PythonMetadata: Sendable {
     }
 
     private mutating func readSetup(_ data: Data) {
-        let text = Self.text(data)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let lower = text.lowercased()
-        if ["ext_modules", "extension(", "cythonize", "cffi_modules", "pybind11", "rust_extensions"]
-            .contains(where: lower.contains)
-        {
-            buildsNative = true
+        let bytes = [UInt8](data.prefix(1 << 20))
+        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if Self.nativeMarkers.occurs(in: lower) { buildsNative = true }
+        var searchFrom = 0
+        let setupCall = Array("setup(".utf8)
+        while let found = ByteSearch.firstIndex(of: setupCall, in: bytes, from: searchFrom) {
+            searchFrom = found + 1
+            let lineStart = (bytes[..<found].lastIndex(of: 0x0A) ?? -1) + 1
+            let before = bytes[lineStart..<found].drop { $0 == 0x20 || $0 == 0x09 }
+            let previous = found > 0 ? bytes[found - 1] : 0x20
+            let isIdentifier =
+                (0x61...0x7A).contains(previous) || (0x41...0x5A).contains(previous)
+                || (0x30...0x39).contains(previous) || previous == 0x5F
+            if isIdentifier || before.starts(with: "def ".utf8) || before.first == 0x23 { continue }
+            setupLine = bytes[..<found].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            break
         }
-        if let line = lines.firstIndex(where: { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return (trimmed.hasPrefix("setup(") || trimmed.contains(" setup(") || trimmed.contains(".setup("))
-                && !trimmed.hasPrefix("def ") && !trimmed.hasPrefix("#")
-        }) { setupLine = line + 1 }
-        entryPoints += Self.stringLiterals(in: text).compactMap { $0.contains(":") ? Self.entryPoint($0) : nil }
-        commandClasses = SetupCommands.classes(in: text, lines: lines)
+        entryPoints += Self.stringLiterals(in: bytes).compactMap { literal in
+            literal.contains(0x3A) && literal.contains(0x3D)
+                ? Self.entryPoint(String(decoding: literal, as: UTF8.self))
+                : nil
+        }
+        commandClasses = SetupCommands.classes(in: bytes)
     }
+
+    private static let nativeMarkers = MarkerSet([
+        "ext_modules", "extension(", "cythonize", "cffi_modules", "pybind11", "rust_extensions",
+    ])
 }

@@ -52,8 +52,9 @@ public struct SequenceDocument: Sendable, Hashable, Codable {
             case .entryEnd(let kind):
                 return Token(type: "end", entry: kind.rawValue, name: nil, behaviour: nil, token: string)
             case .behaviour(let index):
-                return Token(type: "behaviour", entry: nil, name: nil, behaviour: analysis.sequence.behaviours[index],
-                             token: string)
+                return Token(
+                    type: "behaviour", entry: nil, name: nil, behaviour: analysis.sequence.behaviours[index],
+                    token: string)
             }
         }
     }

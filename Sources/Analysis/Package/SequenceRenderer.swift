@@ -2,8 +2,9 @@ import Foundation
 import LockgateCore
 
 /// Renders a package's behaviour sequence for `lockgate explain`: a text listing (one token per line, indented by
-/// entry, each behaviour with `path:line:column  snippet`) or a JSON document (schema version 1). Pure: the CLI
-/// writes the bytes.
+/// entry, each behaviour with `path:line:column  snippet`) or a JSON document (schema version 1).
+///
+/// Pure: the CLI writes the bytes.
 public enum SequenceRenderer {
     /// The output formats.
     public enum Format: String, Sendable, Hashable, CaseIterable {
@@ -38,10 +39,11 @@ public enum SequenceRenderer {
         var lines: [String] = []
         let identity = [analysis.name, analysis.version].compactMap { $0 }.joined(separator: " ")
         lines.append("\(identity.isEmpty ? "(unnamed package)" : identity) (\(analysis.ecosystem.rawValue))")
-        lines.append("files \(features.fileCount), \(features.totalBytes) bytes; source \(features.sourceBytes) bytes "
-            + "(install \(features.installSourceBytes)); javascript \(features.javascriptFiles), python "
-            + "\(features.pythonFiles), binaries \(features.binaryFiles), minified \(features.minifiedFiles), "
-            + "auxiliary \(features.auxiliaryFiles); install hook \(features.hasInstallHook ? "yes" : "no")")
+        lines.append(
+            "files \(features.fileCount), \(features.totalBytes) bytes; source \(features.sourceBytes) bytes "
+                + "(install \(features.installSourceBytes)); javascript \(features.javascriptFiles), python "
+                + "\(features.pythonFiles), binaries \(features.binaryFiles), minified \(features.minifiedFiles), "
+                + "auxiliary \(features.auxiliaryFiles); install hook \(features.hasInstallHook ? "yes" : "no")")
         if !analysis.skippedFiles.isEmpty {
             lines.append("not analysed (size caps): \(analysis.skippedFiles.count) files")
         }
@@ -62,8 +64,9 @@ public enum SequenceRenderer {
             case .behaviour(let index):
                 guard index < sequence.behaviours.count else { continue }
                 let behaviour = sequence.behaviours[index]
-                lines.append("\(indent)\(behaviour.context.rawValue):\(behaviour.kind.rawValue)  "
-                    + "\(behaviour.path):\(behaviour.line):\(behaviour.column)  \(behaviour.snippet)")
+                lines.append(
+                    "\(indent)\(behaviour.context.rawValue):\(behaviour.kind.rawValue)  "
+                        + "\(behaviour.path):\(behaviour.line):\(behaviour.column)  \(behaviour.snippet)")
             }
         }
         if sequence.tokens.isEmpty { lines.append("(no behaviours)") }

@@ -20,8 +20,9 @@ extension SequenceWalker {
     // MARK: - Private
 
     /// Whether a file goes to deep analysis: at most ``PackageAnalyzer/maxFileBytes`` itself, and while the package
-    /// total stays within ``PackageAnalyzer/maxTotalBytes``. Skipped files are listed (and still counted in the
-    /// package features).
+    /// total stays within ``PackageAnalyzer/maxTotalBytes``.
+    ///
+    /// Skipped files are listed (and still counted in the package features).
     private mutating func admit(_ file: PackageFile) -> Bool {
         guard file.data.count <= PackageAnalyzer.maxFileBytes,
             deepBytes + file.data.count <= PackageAnalyzer.maxTotalBytes

@@ -82,8 +82,10 @@ extension SequenceWalker {
             return [.shell(path, steps, 0)]
         case .binary:
             if !buildsNative {
-                emit(Behaviour(kind: .nativeBinary, path: path, line: 1, column: 1,
-                               snippet: "native binary, \(file.data.count) bytes", language: .metadata, context: context))
+                emit(
+                    Behaviour(
+                        kind: .nativeBinary, path: path, line: 1, column: 1,
+                        snippet: "native binary, \(file.data.count) bytes", language: .metadata, context: context))
             }
             return []
         case .other:
@@ -126,8 +128,10 @@ extension SequenceWalker {
             switch interpreter {
             case .node: target = resolver.javascript(EntryPlanner.relative(file), from: root + "package.json")
             case .python, .shell, .direct:
-                target = [ModuleResolver.join(root, file), ModuleResolver.join(ModuleResolver.directory(of: path), file)]
-                    .compactMap { $0 }.first(where: layout.exists)
+                target = [
+                    ModuleResolver.join(root, file), ModuleResolver.join(ModuleResolver.directory(of: path), file),
+                ]
+                .compactMap { $0 }.first(where: layout.exists)
             }
             return target.map { [.file($0, [])] } ?? []
         case .runModule(let module, _, _):
@@ -139,8 +143,9 @@ extension SequenceWalker {
             return files.map { .file($0, []) }
         case .runScript(let name):
             guard let script = manifest?.script(name), scriptsRun.insert(name).inserted, let manifest else { return [] }
-            let origin = ShellOrigin(path: manifest.path, line: script.valuePosition.line,
-                                     column: script.valuePosition.column + 1, context: context, lines: manifest.lines)
+            let origin = ShellOrigin(
+                path: manifest.path, line: script.valuePosition.line,
+                column: script.valuePosition.column + 1, context: context, lines: manifest.lines)
             installSourceBytes += context == .install ? script.command.utf8.count : 0
             let steps = shell.analyse(script.command, origin: origin)
             record(shellSteps: steps, path: manifest.path, key: manifest.path + "#script-\(analyses.count)")

@@ -1,10 +1,12 @@
 import Foundation
 import LockgateCore
 
-/// Walks a package's entry points in execution order and builds the behaviour sequence: each entry's code in
-/// statement order, following package-local imports (each module once, in import order) and descending into called
-/// local functions at their call sites (each function once); a file's functions that nothing called follow its top
-/// level, in name order. Each file is analysed when the walk first reaches it, with that entry's context.
+/// Walks a package's entry points in execution order and builds the behaviour sequence: each entry's code in statement
+/// order, following package-local imports (each module once, in import order) and descending into called local
+/// functions at their call sites (each function once); a file's functions that nothing called follow its top level, in
+/// name order.
+///
+/// Each file is analysed when the walk first reaches it, with that entry's context.
 struct SequenceWalker {
     let layout: PackageLayout
     let resolver: ModuleResolver
@@ -87,11 +89,15 @@ struct SequenceWalker {
     private mutating func pth(_ path: String) {
         guard let file = layout.file(path), visitedFiles.insert(path).inserted else { return }
         let lines = String(decoding: file.data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let importLines = lines.enumerated().filter { $0.element.hasPrefix("import ") || $0.element.hasPrefix("import\t") }
+        let importLines = lines.enumerated().filter {
+            $0.element.hasPrefix("import ") || $0.element.hasPrefix("import\t")
+        }
         guard !importLines.isEmpty else { return }
         for (offset, line) in importLines {
-            emit(Behaviour(kind: .installHook, path: path, line: offset + 1, column: 1, snippet: ShellRun.trim(line),
-                           language: .python, context: .install))
+            emit(
+                Behaviour(
+                    kind: .installHook, path: path, line: offset + 1, column: 1, snippet: ShellRun.trim(line),
+                    language: .python, context: .install))
         }
         let code = lines.map { $0.hasPrefix("import") ? String($0) : "" }.joined(separator: "\n")
         installSourceBytes += code.utf8.count

@@ -3,32 +3,39 @@
 /// build_ext, sdist, bdist_wheel, bdist_egg, build).
 enum SetupCommands {
     /// The classes with the line of their `class` statement (1 when not defined in setup.py), in source order.
-    static func classes(in text: String, lines: [Substring]) -> [(name: String, line: Int)] {
+    static func classes(in bytes: [UInt8]) -> [(name: String, line: Int)] {
         var names: [String] = []
-        if let range = text.range(of: "cmdclass") {
-            let after = text[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == ":" || $0 == "\"" || $0 == "'" }
-            if after.hasPrefix("{") || after.hasPrefix("dict(") {
+        if let found = ByteSearch.firstIndex(of: Array("cmdclass".utf8), in: bytes, from: 0) {
+            var index = found + 8
+            while index < bytes.count, [0x20, 0x3D, 0x3A, 0x22, 0x27].contains(bytes[index]) { index += 1 }
+            if index < bytes.count, bytes[index] == 0x7B || bytes[index...].starts(with: "dict(".utf8) {
                 var depth = 0
-                var body = ""
-                for character in after.prefix(4_000) {
-                    if "{(".contains(character) { depth += 1 }
-                    if "})".contains(character) { depth -= 1 }
-                    body.append(character)
+                var end = index
+                while end < min(bytes.count, index + 4_000) {
+                    if bytes[end] == 0x7B || bytes[end] == 0x28 { depth += 1 }
+                    if bytes[end] == 0x7D || bytes[end] == 0x29 { depth -= 1 }
+                    end += 1
                     if depth == 0 { break }
                 }
-                names += values(in: body)
+                names = values(in: String(decoding: bytes[index..<end], as: UTF8.self))
             }
         }
         var result: [(String, Int)] = []
-        for (offset, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("class ") else { continue }
-            let name = String(trimmed.dropFirst(6).prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-            let bases = trimmed.drop { $0 != "(" }.prefix { $0 != ")" }.lowercased()
-            let isCommand = commandBases.contains { base in
-                bases.split(whereSeparator: { "(, .".contains($0) }).contains { $0 == base }
+        var line = 1
+        var lineStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            let trimmed = bytes[lineStart..<index].drop { $0 == 0x20 || $0 == 0x09 }
+            if trimmed.starts(with: "class ".utf8) {
+                let text = String(decoding: trimmed.prefix(300), as: UTF8.self)
+                let name = String(text.dropFirst(6).prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+                let bases = text.drop { $0 != "(" }.prefix { $0 != ")" }.lowercased()
+                let isCommand = bases.split(whereSeparator: { "(, .".contains($0) }).contains {
+                    commandBases.contains($0)
+                }
+                if names.contains(name) || isCommand { result.append((name, line)) }
             }
-            if names.contains(name) || isCommand { result.append((name, offset + 1)) }
+            line += 1
+            lineStart = index + 1
         }
         for name in names where !result.contains(where: { $0.0 == name }) { result.append((name, 1)) }
         return result
@@ -45,10 +52,9 @@ enum SetupCommands {
     /// The class names used as values: after `:` in a dict literal, after `=` in `dict(...)`.
     private static func values(in body: String) -> [String] {
         var result: [String] = []
-        let separators: Set<Character> = [":", "="]
         var index = body.startIndex
         while index < body.endIndex {
-            if separators.contains(body[index]) {
+            if body[index] == ":" || body[index] == "=" {
                 let rest = body[body.index(after: index)...].drop { $0 == " " || $0 == "\n" }
                 let name = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." })
                 if let first = name.first, first.isLetter || first == "_" {

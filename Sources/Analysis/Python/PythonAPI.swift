@@ -92,7 +92,9 @@ enum PythonAPI {
         "socket", "requests", "urllib", "urllib2", "urllib3", "httplib", "httpx", "aiohttp", "ftplib", "smtplib",
         "paramiko", "telnetlib", "websocket", "websockets", "dns", "pycurl", "xmlrpclib", "discord_webhook",
     ]
-    private static let encodingModules: Set<String> = ["base64", "codecs", "binascii", "zlib", "marshal", "lzma", "bz2"]
+    private static let encodingModules: Set<String> = [
+        "base64", "codecs", "binascii", "zlib", "marshal", "lzma", "bz2",
+    ]
 
     private static let networkRoots = [
         "requests", "httpx", "aiohttp", "urllib", "urllib2", "urllib3", "http.client", "httplib", "socket",
@@ -116,7 +118,9 @@ enum PythonAPI {
             "popen2.popen2", "popen2.popen3",
         ]
         for name in spawn { table[name] = [.spawnProcess] }
-        for name in ["builtins.eval", "builtins.exec", "builtins.compile", "builtins.execfile"] { table[name] = [.evalCode] }
+        for name in ["builtins.eval", "builtins.exec", "builtins.compile", "builtins.execfile"] {
+            table[name] = [.evalCode]
+        }
         let recon = [
             "platform.node", "platform.system", "platform.uname", "platform.machine", "platform.platform",
             "platform.processor", "platform.version", "platform.release", "platform.architecture", "platform.mac_ver",

@@ -15,17 +15,22 @@ extension PythonFileContext {
         let start = pos
         switch current.kind {
         case .name:
-            switch current.text {
-            case "True", "False":
+            switch current.code {
+            case .none:
                 advance()
-                return PythonEval(.bool(current.text == "True"), start: start)
-            case "None":
+                return nameEval(current.text, at: start)
+            case .keywordTrue, .keywordFalse:
+                advance()
+                return PythonEval(.bool(current.code == .keywordTrue), start: start)
+            case .keywordNone:
                 advance()
                 return PythonEval(start: start)
-            case "yield":
+            case .keywordYield:
                 advance()
-                if token.isName("from") { advance() }
-                if atLineEnd || token.isOp(")") || token.isOp(";") || token.isOp("=") { return PythonEval(start: start) }
+                if token.isName(.keywordFrom) { advance() }
+                if atLineEnd || token.isOp(.rparen) || token.isOp(.semicolon) || token.isOp(.assign) {
+                    return PythonEval(start: start)
+                }
                 var value = parseTestList() ?? PythonEval(start: start)
                 signal(&value)
                 return PythonEval(start: start)
@@ -40,11 +45,11 @@ extension PythonFileContext {
         case .string, .fstringStart:
             return parseStrings()
         case .op:
-            switch current.text {
-            case "(": return parseParenthesised()
-            case "[": return parseListDisplay()
-            case "{": return parseBraceDisplay()
-            case "...":
+            switch current.code {
+            case .lparen: return parseParenthesised()
+            case .lbracket: return parseListDisplay()
+            case .lbrace: return parseBraceDisplay()
+            case .ellipsis:
                 advance()
                 return PythonEval(start: start)
             default: return nil
@@ -54,28 +59,21 @@ extension PythonFileContext {
         }
     }
 
-    /// What a bare name refers to: a binding, a star-imported member, a builtin, or a name of this file.
+    /// What a bare name refers to: a binding, a star-imported member, a builtin, a well-known module used without
+    /// a visible import, or a name of this file (`$local.name`).
     func nameEval(_ name: String, at index: Int) -> PythonEval {
         var eval: PythonEval
         if let bound = lookup(name) {
             eval = bound
             eval.start = index
             eval.tags.remove(.folded)
-        } else if name == "__builtins__" {
-            eval = PythonEval(.ref("builtins"), start: index)
-        } else if let member = starMember(name) {
-            eval = PythonEval(.ref(member), start: index)
-        } else if PythonAPI.builtinNames.contains(name) {
-            eval = PythonEval(.ref("builtins." + name), start: index)
-        } else if !PythonAPI.importKinds(name).isEmpty {
-            eval = PythonEval(.ref(name), start: index)  // a module used without a visible import
         } else {
-            eval = PythonEval(.ref("$local." + name), start: index)
+            eval = PythonEval(unboundValue(name), start: index)
+            if PythonAPI.markerNames.contains(name) { eval.addKey("n:" + name) }
+            if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
         }
-        if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
         eval.path = name
-        eval.addKeys(["v:" + name])
-        if PythonAPI.markerNames.contains(name) { eval.addKeys(["n:" + name]) }
+        eval.addKey("v:" + name)
         return eval
     }
 
@@ -88,7 +86,9 @@ extension PythonFileContext {
 
     /// Parses an integer literal (decimal, hex, octal, binary, with underscores).
     static func integer(_ text: String) -> Int? {
-        let digits = text.replacingOccurrences(of: "_", with: "").lowercased()
+        if let plain = Int(text) { return plain }
+        guard text.utf8.count > 1 else { return nil }
+        let digits = String(text.unicodeScalars.filter { $0 != "_" }).lowercased()
         if digits.hasPrefix("0x") { return Int(digits.dropFirst(2), radix: 16) }
         if digits.hasPrefix("0o") { return Int(digits.dropFirst(2), radix: 8) }
         if digits.hasPrefix("0b") { return Int(digits.dropFirst(2), radix: 2) }
@@ -96,6 +96,24 @@ extension PythonFileContext {
     }
 
     // MARK: - Private
+
+    private func unboundValue(_ name: String) -> PythonValue {
+        if let cached = unboundCache[name] { return cached }
+        let value: PythonValue
+        if name == "__builtins__" {
+            value = .ref("builtins")
+        } else if let member = starMember(name) {
+            value = .ref(member)
+        } else if PythonAPI.builtinNames.contains(name) {
+            value = .ref("builtins." + name)
+        } else if !PythonAPI.importKinds(name).isEmpty {
+            value = .ref(name)
+        } else {
+            value = .ref("$local." + name)
+        }
+        unboundCache[name] = value
+        return value
+    }
 
     private func starMember(_ name: String) -> String? {
         for module in starModules.reversed() {
@@ -135,14 +153,16 @@ extension PythonFileContext {
             if !constant.isEmpty { result.tags.insert(.built) }
         } else {
             result.value = isBytes ? .bytes(constant) : .string(constant)
-            if constant.utf8.count <= 256 { result.addKeys(["c:" + constant]) }
+            if constant.utf8.count <= 256 { result.addKey("c:" + constant) }
         }
         return result
     }
 
     /// One f-string: literal parts, replacement fields (evaluated), format specs.
-    private func parseFString(constant: inout String, rendered: inout String, dynamic: inout Bool,
-                              into result: inout PythonEval) {
+    private func parseFString(
+        constant: inout String, rendered: inout String, dynamic: inout Bool,
+        into result: inout PythonEval
+    ) {
         advance()
         while true {
             let current = token
@@ -157,7 +177,7 @@ extension PythonFileContext {
             case .newline, .endMarker:
                 return
             default:
-                guard current.isOp("{") else {
+                guard current.isOp(.lbrace) else {
                     advance()
                     continue
                 }
@@ -166,16 +186,16 @@ extension PythonFileContext {
                 signal(&field)
                 result.absorb(field)
                 var hasSpec = false
-                while !atLineEnd && !token.isOp("}") && token.kind != .fstringEnd {
-                    if token.isOp(":") { hasSpec = true }
-                    if token.isOp("{") {
+                while !atLineEnd && !token.isOp(.rbrace) && token.kind != .fstringEnd {
+                    if token.isOp(.colon) { hasSpec = true }
+                    if token.isOp(.lbrace) {
                         advance()
                         if let inner = parseTestList() { result.absorb(inner) }
                     } else {
                         advance()
                     }
                 }
-                if token.isOp("}") { advance() }
+                if token.isOp(.rbrace) { advance() }
                 if !hasSpec, let text = PythonFileContext.constantText(field.value) {
                     constant += text
                     rendered += text
@@ -193,14 +213,14 @@ extension PythonFileContext {
         var items: [PythonEval] = []
         var sawComma = false
         var generator: PythonEval?
-        parseItems(closer: ")") {
+        parseItems(closer: .rparen) {
             guard let value = parseStarOrTest() else { return }
-            if token.isName("for") || token.isName("async") {
+            if token.isName(.keywordFor) || token.isName(.keywordAsync) {
                 generator = comprehension(value)
                 return
             }
             items.append(value)
-            if token.isOp(",") { sawComma = true }
+            if token.isOp(.comma) { sawComma = true }
         }
         if let generator { return generator }
         if items.count == 1 && !sawComma {
@@ -216,9 +236,9 @@ extension PythonFileContext {
         advance()
         var items: [PythonEval] = []
         var comprehended: PythonEval?
-        parseItems(closer: "]") {
+        parseItems(closer: .rbracket) {
             guard var value = parseStarOrTest() else { return }
-            if token.isName("for") || token.isName("async") {
+            if token.isName(.keywordFor) || token.isName(.keywordAsync) {
                 comprehended = comprehension(value)
                 return
             }
@@ -235,8 +255,8 @@ extension PythonFileContext {
         var result = PythonEval(start: start)
         var isDict = false
         var items: [PythonValue] = []
-        parseItems(closer: "}") {
-            if token.isOp("**") {
+        parseItems(closer: .rbrace) {
+            if token.isOp(.doubleStar) {
                 advance()
                 isDict = true
                 guard let spread = parseBinary(4) else { return }
@@ -246,18 +266,18 @@ extension PythonFileContext {
             }
             guard let key = parseStarOrTest() else { return }
             result.absorb(key)
-            if token.isOp(":") {
+            if token.isOp(.colon) {
                 isDict = true
                 advance()
                 guard var value = parseTest() else { return }
                 signal(&value)
                 result.absorb(value)
-                if token.isName("for") || token.isName("async") {
+                if token.isName(.keywordFor) || token.isName(.keywordAsync) {
                     result.absorb(comprehension(value))
                     return
                 }
                 entries.append(PythonDictEntry(key: key.value.text, value: value.value))
-            } else if token.isName("for") || token.isName("async") {
+            } else if token.isName(.keywordFor) || token.isName(.keywordAsync) {
                 result.absorb(comprehension(key))
             } else {
                 items.append(key.value)
@@ -277,11 +297,13 @@ extension PythonFileContext {
     }
 
     static func isIdentifierLike(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 64, let first = text.utf8.first, !(first >= 0x30 && first <= 0x39) else {
+        guard !text.isEmpty, text.utf8.count <= 64, let first = text.utf8.first, !(first >= 0x30 && first <= 0x39)
+        else {
             return false
         }
         return text.utf8.allSatisfy { byte in
-            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x5F || byte == 0x2E
+            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x5F
+                || byte == 0x2E
         }
     }
 }

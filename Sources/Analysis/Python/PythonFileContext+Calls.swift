@@ -20,15 +20,28 @@ extension PythonFileContext {
         }
     }
 
+    /// A qualified name without its `()` parts (`socket.socket().connect` is `socket.socket.connect`).
+    static func shape(of qualified: String) -> String {
+        guard qualified.utf8.contains(0x28) else { return qualified }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(qualified.utf8.count)
+        for byte in qualified.utf8 where byte != 0x28 && byte != 0x29 { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     // MARK: - Private
 
-    private func callReference(_ qualified: String, _ callee: PythonEval, _ arguments: [PythonArgument],
-                               _ base: PythonEval) -> PythonEval {
+    private func callReference(
+        _ qualified: String, _ callee: PythonEval, _ arguments: [PythonArgument],
+        _ base: PythonEval
+    ) -> PythonEval {
         var result = base
-        let shape = qualified.replacingOccurrences(of: "()", with: "")
-        result.value = .ref(qualified + "()")
-        if isSetupPy && (shape == "$local.setup" || shape.hasSuffix(".setup")
-            && (shape.hasPrefix("setuptools") || shape.hasPrefix("distutils")))
+        let shape = PythonFileContext.shape(of: qualified)
+        result.value = PythonFileContext.extendedRef(qualified, "", "()")
+        if isSetupPy
+            && (shape == "$local.setup"
+                || shape.hasSuffix(".setup")
+                    && (shape.hasPrefix("setuptools") || shape.hasPrefix("distutils")))
         {
             setupCommands(arguments)
         }
@@ -56,8 +69,9 @@ extension PythonFileContext {
         {
             emit(.readEnvironmentAll, at: callee.start)
         }
-        if shape.hasPrefix("winreg.") && ["SetValueEx", "SetValue", "CreateKey", "CreateKeyEx"].contains(
-            String(shape.split(separator: ".").last ?? ""))
+        if shape.hasPrefix("winreg.")
+            && ["SetValueEx", "SetValue", "CreateKey", "CreateKeyEx"].contains(
+                String(shape.split(separator: ".").last ?? ""))
         {
             if arguments.contains(where: { mentionsRunKey($0.eval) }) { emit(.persistence, at: callee.start) }
         }
@@ -71,7 +85,8 @@ extension PythonFileContext {
         return result
     }
 
-    /// Folds builtins, decoders and special functions. Returns true when the call is fully handled.
+    /// Folds builtins, decoders and special functions.
+    /// - Returns: True when the call is fully handled.
     private func fold(_ shape: String, _ arguments: [PythonArgument], into result: inout PythonEval) -> Bool {
         let first = arguments.value(at: 0)
         switch shape {
@@ -128,7 +143,9 @@ extension PythonFileContext {
             foldBytes(arguments, into: &result)
             return true
         case "builtins.dict":
-            let entries = arguments.filter { $0.keyword != nil }.map { PythonDictEntry(key: $0.keyword, value: $0.eval.value) }
+            let entries = arguments.filter { $0.keyword != nil }.map {
+                PythonDictEntry(key: $0.keyword, value: $0.eval.value)
+            }
             if !entries.isEmpty { result.value = .dict(entries) }
             return false
         case "os.path.expanduser":

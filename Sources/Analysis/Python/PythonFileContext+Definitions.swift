@@ -5,7 +5,7 @@ extension PythonFileContext {
     /// `import a.b as c, d`.
     func parseImport() {
         advance()
-        while !atLineEnd && !token.isOp(";") {
+        while !atLineEnd && !token.isOp(.semicolon) {
             let nameIndex = pos
             let dotted = readDottedName()
             guard !dotted.isEmpty else {
@@ -14,7 +14,7 @@ extension PythonFileContext {
             }
             let module = PythonAPI.canonicalModule(dotted)
             recordImport(spec: dotted, module: module, at: nameIndex)
-            if token.isName("as") {
+            if token.isName(.keywordAs) {
                 advance()
                 if token.kind == .name { bind(token.text, PythonEval(.ref(module), start: nameIndex)) }
                 advance()
@@ -22,7 +22,7 @@ extension PythonFileContext {
                 let root = String(module.split(separator: ".").first ?? "")
                 bind(String(dotted.split(separator: ".").first ?? ""), PythonEval(.ref(root), start: nameIndex))
             }
-            if token.isOp(",") { advance() } else { break }
+            if token.isOp(.comma) { advance() } else { break }
         }
     }
 
@@ -31,25 +31,25 @@ extension PythonFileContext {
         advance()
         let nameIndex = pos
         var dots = ""
-        while token.isOp(".") || token.isOp("...") {
+        while token.isOp(.dot) || token.isOp(.ellipsis) {
             dots += token.text
             advance()
         }
-        let dotted = token.isName("import") ? "" : readDottedName()
+        let dotted = token.isName(.keywordImport) ? "" : readDottedName()
         let spec = dots + dotted
-        guard !spec.isEmpty, token.isName("import") else { return }
+        guard !spec.isEmpty, token.isName(.keywordImport) else { return }
         advance()
         let relative = !dots.isEmpty
         let module = relative ? spec : PythonAPI.canonicalModule(dotted)
         recordImport(spec: spec, module: relative ? nil : module, at: nameIndex)
-        if token.isOp("*") {
+        if token.isOp(.star) {
             advance()
             if !relative { starModules.append(module) }
             return
         }
-        let parenthesised = token.isOp("(")
+        let parenthesised = token.isOp(.lparen)
         if parenthesised { advance() }
-        while !atLineEnd && !token.isOp(";") && !token.isOp(")") {
+        while !atLineEnd && !token.isOp(.semicolon) && !token.isOp(.rparen) {
             guard token.kind == .name else {
                 advance()
                 continue
@@ -58,7 +58,7 @@ extension PythonFileContext {
             let index = pos
             advance()
             var local = name
-            if token.isName("as") {
+            if token.isName(.keywordAs) {
                 advance()
                 if token.kind == .name { local = token.text }
                 advance()
@@ -67,10 +67,12 @@ extension PythonFileContext {
             append(.importModule(member, line: tokens[index].line))
             if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
             let qualifiedMember = relative ? "$rel." + member : module + "." + name
-            bind(local, PythonEval(.ref(qualifiedMember), start: index))
-            if token.isOp(",") { advance() }
+            var eval = PythonEval(.ref(qualifiedMember), start: index)
+            if PythonAPI.markerNames.contains(name) { eval.addKey("n:" + name) }
+            bind(local, eval)
+            if token.isOp(.comma) { advance() }
         }
-        if parenthesised && token.isOp(")") { advance() }
+        if parenthesised && token.isOp(.rparen) { advance() }
     }
 
     /// Records an import: the module event for the sequence builder and the module's import behaviours.
@@ -90,12 +92,13 @@ extension PythonFileContext {
         let name = token.text
         advance()
         let qualifiedName = qualified(name)
-        let enclosing = scopes[scopes.count - 1]
+        let enclosingKind = scopes[scopes.count - 1].kind
+        let enclosingName = scopes[scopes.count - 1].name
         bind(name, PythonEval(.ref("$local." + qualifiedName), start: defIndex))
         definedFunctions.insert(qualifiedName)
         if functions[qualifiedName] == nil { functions[qualifiedName] = [] }
-        let parameters = token.isOp("(") ? parseParameters() : []
-        if token.isOp("->") {
+        let parameters = token.isOp(.lparen) ? parseParameters() : []
+        if token.isOp(.arrow) {
             advance()
             let mark = eventMark()
             _ = parseTest()
@@ -103,8 +106,8 @@ extension PythonFileContext {
         }
         var scope = PythonScope(kind: .function, name: qualifiedName)
         for parameter in parameters { scope.vars[parameter] = PythonEval(start: defIndex) }
-        if enclosing.kind == .klass, !pendingStaticMethod, let first = parameters.first {
-            scope.vars[first] = PythonEval(.ref("$local." + enclosing.name + "()"), start: defIndex)
+        if enclosingKind == .klass, !pendingStaticMethod, let first = parameters.first {
+            scope.vars[first] = PythonEval(.ref("$local." + enclosingName + "()"), start: defIndex)
         }
         pendingStaticMethod = false
         openBody(.scope(scope))
@@ -119,7 +122,7 @@ extension PythonFileContext {
         advance()
         let qualifiedName = qualified(name)
         var bases: [String] = []
-        if token.isOp("(") {
+        if token.isOp(.lparen) {
             for argument in parseArguments() {
                 if let ref = argument.eval.value.refName, let last = ref.split(separator: ".").last {
                     bases.append(String(last))
@@ -140,7 +143,7 @@ extension PythonFileContext {
         while token.kind == .name {
             parts.append(token.text)
             advance()
-            guard token.isOp("."), peek(1).kind == .name else { break }
+            guard token.isOp(.dot), peek(1).kind == .name else { break }
             advance()
         }
         return parts.joined(separator: ".")
@@ -150,29 +153,29 @@ extension PythonFileContext {
     private func parseParameters() -> [String] {
         advance()
         var names: [String] = []
-        while !atLineEnd && !token.isOp(")") {
+        while !atLineEnd && !token.isOp(.rparen) {
             let current = token
             if current.kind == .name {
                 names.append(current.text)
                 advance()
-                if token.isOp(":") {
+                if token.isOp(.colon) {
                     advance()
                     let mark = eventMark()
                     _ = parseTest()
                     truncateEvents(to: mark)
                 }
-                if token.isOp("=") {
+                if token.isOp(.assign) {
                     advance()
                     var value = parseTest() ?? PythonEval(start: pos)
                     signal(&value)
                 }
-            } else if current.isOp(",") || current.isOp("*") || current.isOp("**") || current.isOp("/") {
+            } else if current.isOp(.comma) || current.isOp(.star) || current.isOp(.doubleStar) || current.isOp(.slash) {
                 advance()
             } else {
                 skipOne()
             }
         }
-        if token.isOp(")") { advance() }
+        if token.isOp(.rparen) { advance() }
         return names
     }
 }

@@ -30,8 +30,10 @@ extension PythonFileContext {
     }
 
     /// Folds a method of a constant (`''.join`, `.decode()`, `.replace`, `.format`, ...).
-    func foldMethod(_ receiver: PythonValue, _ name: String, _ arguments: [PythonArgument],
-                    into result: inout PythonEval) {
+    func foldMethod(
+        _ receiver: PythonValue, _ name: String, _ arguments: [PythonArgument],
+        into result: inout PythonEval
+    ) {
         let first = arguments.value(at: 0)
         switch (receiver, name) {
         case (.string(let separator), "join"), (.bytes(let separator), "join"):
@@ -106,14 +108,14 @@ extension PythonFileContext {
         if let mode = modeEval?.value.text {
             isWrite = mode.contains { "wax+".contains($0) }
         } else if shape == "os.open", let flags = modeEval {
-            isWrite = flags.value.refName.map { ["WRONLY", "RDWR", "CREAT", "APPEND"].contains(where: $0.contains) }
+            isWrite =
+                flags.value.refName.map { ["WRONLY", "RDWR", "CREAT", "APPEND"].contains(where: $0.contains) }
                 ?? false
         }
         emit(isWrite ? .writeFile : .readFile, at: result.start)
         let pathEval = isPathMethod ? result : (arguments.value(at: 0, keyword: "file") ?? result)
         if let key = pathKey(pathEval) {
-            result.keys.insert("p:" + key, at: 0)
-            if result.keys.count > 8 { result.keys.removeLast() }
+            result.keys.prepend("p:" + key)
             if isWrite { writtenKeys.insert(key) }
         }
         if isWrite {
@@ -127,18 +129,26 @@ extension PythonFileContext {
     }
 
     /// Behaviours of a call that writes files: records written and downloaded paths.
-    func writeEffects(_ shape: String, _ callee: PythonEval, _ arguments: [PythonArgument],
-                      into result: inout PythonEval) {
+    func writeEffects(
+        _ shape: String, _ callee: PythonEval, _ arguments: [PythonArgument],
+        into result: inout PythonEval
+    ) {
         let isPathMethod = shape.hasPrefix("pathlib.Path.")
-        let destination = isPathMethod ? callee : arguments.value(at: 1, keyword: shape.hasSuffix("urlretrieve")
-            ? "filename" : "dst")
+        let destination =
+            isPathMethod
+            ? callee
+            : arguments.value(
+                at: 1,
+                keyword: shape.hasSuffix("urlretrieve")
+                    ? "filename" : "dst")
         guard let destination else {
             if shape.hasSuffix("urlretrieve") { result.tags.insert(.downloaded) }
             return
         }
         let key = pathKey(destination)
         let source = arguments.value(at: 0)
-        let fromNetwork = shape.hasSuffix("urlretrieve") || (isPathMethod && source?.tags.contains(.network) == true)
+        let fromNetwork =
+            shape.hasSuffix("urlretrieve") || (isPathMethod && source?.tags.contains(.network) == true)
             || (source.map { matches($0, downloadedKeys) } ?? false)
         if let key {
             if fromNetwork { downloadedKeys.insert(key) } else { writtenKeys.insert(key) }
@@ -195,7 +205,7 @@ extension PythonFileContext {
     func pathKey(_ eval: PythonEval) -> String? {
         if let text = eval.value.text, !text.isEmpty { return "c:" + PythonFileContext.baseName(text) }
         if let key = eval.keys.first(where: { $0.hasPrefix("p:") }) { return String(key.dropFirst(2)) }
-        if let key = eval.keys.last(where: { $0.hasPrefix("c:") }) {
+        if let key = Array(eval.keys).last(where: { $0.hasPrefix("c:") }) {
             return "c:" + PythonFileContext.baseName(String(key.dropFirst(2)))
         }
         return eval.keys.first { $0.hasPrefix("v:") }
@@ -236,7 +246,8 @@ extension PythonFileContext {
 
     private func executeEffects(_ arguments: [PythonArgument], at index: Int) {
         let evals = arguments.map(\.eval)
-        if evals.contains(where: { !$0.tags.isDisjoint(with: [.network, .downloaded]) || matches($0, downloadedKeys) }) {
+        if evals.contains(where: { !$0.tags.isDisjoint(with: [.network, .downloaded]) || matches($0, downloadedKeys) })
+        {
             emit(.downloadExecute, at: index)
         } else if evals.contains(where: { matches($0, writtenKeys) || matches($0, executableKeys) }) {
             emit(.writeExecute, at: index)

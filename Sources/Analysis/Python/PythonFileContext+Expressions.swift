@@ -7,9 +7,9 @@ extension PythonFileContext {
     func parseTestList() -> PythonEval? {
         let start = pos
         guard let first = parseStarOrTest() else { return nil }
-        guard token.isOp(",") else { return first }
+        guard token.isOp(.comma) else { return first }
         var items = [first]
-        while token.isOp(",") {
+        while token.isOp(.comma) {
             advance()
             guard let next = parseStarOrTest() else { break }
             items.append(next)
@@ -22,19 +22,19 @@ extension PythonFileContext {
         nesting += 1
         defer { nesting -= 1 }
         if nesting > PythonFileContext.maxNesting { return skipFlat() }
-        if token.isName("lambda") {
+        if token.isName(.keywordLambda) {
             let start = pos
-            while !atLineEnd && !token.isOp(":") { skipOne() }
-            if token.isOp(":") { advance() }
+            while !atLineEnd && !token.isOp(.colon) { skipOne() }
+            if token.isOp(.colon) { advance() }
             var body = parseTest() ?? PythonEval(start: start)
             signal(&body)
             return PythonEval(start: start)
         }
         guard var value = parseBinary(1) else { return nil }
-        if token.isName("if") && !peek(1).isOp(":") {
+        if token.isName(.keywordIf) && !peek(1).isOp(.colon) {
             advance()
             let condition = parseBinary(1)
-            if token.isName("else") {
+            if token.isName(.keywordElse) {
                 advance()
                 let other = parseTest()
                 var merged = PythonEval(start: value.start)
@@ -43,7 +43,7 @@ extension PythonFileContext {
                 if let condition { merged.absorb(condition) }
                 value = merged
             }
-        } else if token.isOp(":="), let path = value.path {
+        } else if token.isOp(.walrus), let path = value.path {
             advance()
             var assigned = parseTest() ?? PythonEval(start: pos)
             signal(&assigned)
@@ -55,7 +55,7 @@ extension PythonFileContext {
 
     /// `*expr` or an expression.
     func parseStarOrTest() -> PythonEval? {
-        if token.isOp("*") || token.isOp("**") {
+        if token.isOp(.star) || token.isOp(.doubleStar) {
             advance()
             return parseBinary(4)
         }
@@ -68,6 +68,16 @@ extension PythonFileContext {
         while let (op, precedence, width) = binaryOperator(), precedence >= minPrecedence {
             for _ in 0..<width { advance() }
             guard let right = parseBinary(precedence + 1) else { break }
+            if op == .plus, case .string(var text) = left.value, case .string(let more) = right.value,
+                charge(more.utf8.count)
+            {
+                left.value = .unknown  // leaves `text` uniquely referenced: a chain of `+` appends in place
+                text += more
+                left.value = .string(text)
+                left.tags.insert(.folded)
+                left.absorb(right)
+                continue
+            }
             left = binary(op, left, right)
         }
         return left
@@ -78,15 +88,17 @@ extension PythonFileContext {
         let start = pos
         var negated = false
         var prefixes = 0
-        while token.isName("not") || token.isName("await") || token.isOp("-") || token.isOp("+") || token.isOp("~") {
-            if token.isName("not") {
+        while token.isName(.keywordNot) || token.isName(.keywordAwait) || token.isOp(.minus) || token.isOp(.plus)
+            || token.isOp(.tilde)
+        {
+            if token.isName(.keywordNot) {
                 advance()
                 guard var operand = parseBinary(4) else { return nil }
                 operand.value = .unknown
                 operand.start = start
                 return operand
             }
-            if token.isOp("-") { negated.toggle() }
+            if token.isOp(.minus) { negated.toggle() }
             prefixes += 1
             advance()
         }
@@ -107,16 +119,16 @@ extension PythonFileContext {
     func parsePostfix() -> PythonEval? {
         guard var value = parseAtom() else { return nil }
         while true {
-            if token.isOp("."), peek(1).kind == .name {
+            if token.isOp(.dot), peek(1).kind == .name {
                 advance()
                 let nameIndex = pos
                 let name = token.text
                 advance()
                 value = attribute(value, name, at: nameIndex)
-            } else if token.isOp("(") {
+            } else if token.isOp(.lparen) {
                 let arguments = parseArguments()
                 value = call(value, arguments)
-            } else if token.isOp("[") {
+            } else if token.isOp(.lbracket) {
                 value = parseSubscript(value)
             } else {
                 return value
@@ -128,13 +140,13 @@ extension PythonFileContext {
     func parseArguments() -> [PythonArgument] {
         advance()
         var arguments: [PythonArgument] = []
-        parseItems(closer: ")") {
+        parseItems(closer: .rparen) {
             var argument: PythonArgument
-            if token.isOp("*") || token.isOp("**") {
+            if token.isOp(.star) || token.isOp(.doubleStar) {
                 let star = token.text.count
                 advance()
                 argument = PythonArgument(eval: parseTest() ?? PythonEval(start: pos), star: star)
-            } else if token.kind == .name && peek(1).isOp("=") {
+            } else if token.kind == .name && peek(1).isOp(.assign) {
                 let keyword = token.text
                 advance()
                 advance()
@@ -142,7 +154,7 @@ extension PythonFileContext {
             } else {
                 guard let value = parseTest() else { return }
                 argument = PythonArgument(eval: value)
-                if token.isName("for") || token.isName("async") { argument.eval = comprehension(value) }
+                if token.isName(.keywordFor) || token.isName(.keywordAsync) { argument.eval = comprehension(value) }
             }
             signal(&argument.eval)
             arguments.append(argument)
@@ -151,7 +163,7 @@ extension PythonFileContext {
     }
 
     /// Reads items separated by commas up to `closer`, skipping what an item leaves unread.
-    func parseItems(closer: String, _ item: () -> Void) {
+    func parseItems(closer: PythonCode, _ item: () -> Void) {
         while true {
             if token.isOp(closer) {
                 advance()
@@ -160,7 +172,7 @@ extension PythonFileContext {
             if atLineEnd { return }
             let before = pos
             item()
-            if token.isOp(",") {
+            if token.isOp(.comma) {
                 advance()
             } else if token.isOp(closer) {
                 advance()
@@ -177,16 +189,16 @@ extension PythonFileContext {
     func comprehension(_ element: PythonEval) -> PythonEval {
         var result = PythonEval(start: element.start)
         result.absorb(element)
-        while token.isName("for") || token.isName("async") || token.isName("if") {
-            if token.isName("async") { advance() }
-            if token.isName("if") {
+        while token.isName(.keywordFor) || token.isName(.keywordAsync) || token.isName(.keywordIf) {
+            if token.isName(.keywordAsync) { advance() }
+            if token.isName(.keywordIf) {
                 advance()
                 if let condition = parseBinary(1) { result.absorb(condition) }
                 continue
             }
             advance()
-            _ = skipTargets(until: "in")
-            guard token.isName("in") else { break }
+            _ = skipTargets(until: .keywordIn)
+            guard token.isName(.keywordIn) else { break }
             advance()
             guard let iterable = parseBinary(1) else { break }
             if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
@@ -197,28 +209,22 @@ extension PythonFileContext {
 
     // MARK: - Private
 
-    private func binaryOperator() -> (String, Int, Int)? {
+    private func binaryOperator() -> (PythonCode, Int, Int)? {
         let current = token
-        if current.kind == .op {
-            switch current.text {
-            case "|": return ("|", 5, 1)
-            case "^": return ("^", 6, 1)
-            case "&": return ("&", 7, 1)
-            case "<<", ">>": return (current.text, 8, 1)
-            case "+", "-": return (current.text, 9, 1)
-            case "*", "/", "//", "%", "@": return (current.text, 10, 1)
-            case "**": return ("**", 12, 1)
-            case "<", ">", "==", ">=", "<=", "!=", "<>": return (current.text, 4, 1)
-            default: return nil
-            }
-        }
-        guard current.kind == .name else { return nil }
-        switch current.text {
-        case "or": return ("or", 1, 1)
-        case "and": return ("and", 2, 1)
-        case "in": return ("in", 4, 1)
-        case "is": return ("is", 4, peek(1).isName("not") ? 2 : 1)
-        case "not": return peek(1).isName("in") ? ("not in", 4, 2) : nil
+        switch current.code {
+        case .pipe: return (.pipe, 5, 1)
+        case .caret: return (.caret, 6, 1)
+        case .ampersand: return (.ampersand, 7, 1)
+        case .leftShift, .rightShift: return (current.code, 8, 1)
+        case .plus, .minus: return (current.code, 9, 1)
+        case .star, .slash, .doubleSlash, .percent, .at: return (current.code, 10, 1)
+        case .doubleStar: return (.doubleStar, 12, 1)
+        case .less, .greater, .equal, .greaterEqual, .lessEqual, .notEqual, .lessGreater: return (current.code, 4, 1)
+        case .keywordOr: return (.keywordOr, 1, 1)
+        case .keywordAnd: return (.keywordAnd, 2, 1)
+        case .keywordIn: return (.keywordIn, 4, 1)
+        case .keywordIs: return (.keywordIs, 4, peek(1).isName(.keywordNot) ? 2 : 1)
+        case .keywordNot: return peek(1).isName(.keywordIn) ? (.keywordNot, 4, 2) : nil
         default: return nil
         }
     }
@@ -230,20 +236,26 @@ extension PythonFileContext {
         var bounds = 0
         var step: PythonEval?
         var extra: [PythonEval] = []
-        parseItems(closer: "]") {
+        parseItems(closer: .rbracket) {
             var part = 0
             while true {
-                if token.isOp(":") {
+                if token.isOp(.colon) {
                     isSlice = true
                     part += 1
                     advance()
                     continue
                 }
-                if token.isOp(",") || token.isOp("]") || atLineEnd { break }
+                if token.isOp(.comma) || token.isOp(.rbracket) || atLineEnd { break }
                 guard let value = parseTest() else { return }
-                if part == 0 && key == nil { key = value } else if part == 2 { step = value } else { extra.append(value) }
+                if part == 0 && key == nil {
+                    key = value
+                } else if part == 2 {
+                    step = value
+                } else {
+                    extra.append(value)
+                }
                 if part < 2 { bounds += 1 }
-                if !token.isOp(":") { break }
+                if !token.isOp(.colon) { break }
             }
         }
         return subscripted(base, key: key, isSlice: isSlice, bounded: bounds > 0, step: step, extra: extra)

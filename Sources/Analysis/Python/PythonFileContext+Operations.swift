@@ -4,10 +4,11 @@ import LockgateCore
 extension PythonFileContext {
     /// `value.name`.
     func attribute(_ base: PythonEval, _ name: String, at index: Int) -> PythonEval {
-        if let path = base.path, let bound = lookup(path + "." + name) {
+        let extendedPath = base.path.flatMap { PythonFileContext.extended($0, ".", name) }
+        if let extendedPath, let bound = lookup(extendedPath) {
             var result = bound
             result.start = base.start
-            result.path = path + "." + name
+            result.path = extendedPath
             result.tags.remove(.folded)
             return result
         }
@@ -15,23 +16,25 @@ extension PythonFileContext {
         result.absorb(base)
         result.tags.formIntersection([.network, .data, .downloaded, .unpacked, .decoded])
         if base.tags.contains(.writeHandle) { result.tags.insert(.writeHandle) }  // `f.write` of an open file
-        result.path = base.path.map { $0 + "." + name }
+        result.path = extendedPath
         switch base.value {
         case .ref(let qualified):
-            result.value = name == "__dict__" ? .ref(qualified) : .ref(qualified + "." + name)
+            result.value = name == "__dict__" ? .ref(qualified) : PythonFileContext.extendedRef(qualified, ".", name)
         case .string, .bytes, .list:
             result.value = .method(base.value, name)
         default:
             break
         }
-        if PythonAPI.markerNames.contains(name) { result.addKeys(["n:" + name]) }
+        if PythonAPI.markerNames.contains(name) { result.addKey("n:" + name) }
         if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
         return result
     }
 
     /// `value[key]` or `value[lower:upper:step]`.
-    func subscripted(_ base: PythonEval, key: PythonEval?, isSlice: Bool, bounded: Bool, step: PythonEval?,
-                   extra: [PythonEval]) -> PythonEval {
+    func subscripted(
+        _ base: PythonEval, key: PythonEval?, isSlice: Bool, bounded: Bool, step: PythonEval?,
+        extra: [PythonEval]
+    ) -> PythonEval {
         var result = PythonEval(start: base.start)
         result.absorb(base)
         if let key { result.absorb(key) }
@@ -54,13 +57,15 @@ extension PythonFileContext {
             result.tags.insert(.data)
         case (.ref(let qualified), .string(let name)):
             if qualified == "$globals" {
-                let resolved = name == "__builtins__" ? PythonEval(.ref("builtins"), start: base.start)
+                let resolved =
+                    name == "__builtins__"
+                    ? PythonEval(.ref("builtins"), start: base.start)
                     : nameEval(name, at: base.start)
                 result.value = resolved.value
             } else if qualified == "sys.modules" {
                 result.value = .ref(PythonAPI.canonicalModule(name))
             } else if !qualified.hasPrefix("$local.") {
-                result.value = .ref(qualified + "." + name)
+                result.value = PythonFileContext.extendedRef(qualified, ".", name)
             }
         case (.string(let text), .int(let index)):
             let characters = Array(text)
@@ -78,21 +83,23 @@ extension PythonFileContext {
     }
 
     /// `left op right`, folded when both sides are constants.
-    func binary(_ op: String, _ left: PythonEval, _ right: PythonEval) -> PythonEval {
+    func binary(_ op: PythonCode, _ left: PythonEval, _ right: PythonEval) -> PythonEval {
         var result = PythonEval(start: left.start)
         result.absorb(left)
         result.absorb(right)
         result.tags.remove(.writeHandle)
         switch (op, left.value, right.value) {
-        case ("+", .string(let a), .string(let b)):
+        case (.plus, .string(let a), .string(let b)):
             if charge(a.utf8.count + b.utf8.count) { setFolded(&result, .string(a + b), left, right) }
-        case ("+", .bytes(let a), .bytes(let b)):
+        case (.plus, .bytes(let a), .bytes(let b)):
             if charge(a.utf8.count + b.utf8.count) { setFolded(&result, .bytes(a + b), left, right) }
-        case ("+", .list(let a), .list(let b)):
+        case (.plus, .list(let a), .list(let b)):
             if charge(a.count + b.count) { result.value = .list(a + b) }
-        case ("*", .string(let a), .int(let count)) where count >= 0 && count <= 10_000:
-            if charge(a.utf8.count * count) { setFolded(&result, .string(String(repeating: a, count: count)), left, right) }
-        case ("%", .string(let template), _):
+        case (.star, .string(let a), .int(let count)) where count >= 0 && count <= 10_000:
+            if charge(a.utf8.count * count) {
+                setFolded(&result, .string(String(repeating: a, count: count)), left, right)
+            }
+        case (.percent, .string(let template), _):
             let arguments: [String]?
             if case .list(let items) = right.value {
                 let texts = items.compactMap(PythonFileContext.constantText)
@@ -110,8 +117,9 @@ extension PythonFileContext {
         case (_, .int(let a), .int(let b)):
             result.value = PythonFileContext.integerOperation(op, a, b).map(PythonValue.int) ?? .unknown
         default:
-            if op == "+" && (left.value.text?.isEmpty == false || right.value.text?.isEmpty == false
-                || left.tags.contains(.built) || right.tags.contains(.built))
+            if op == .plus
+                && (left.value.text?.isEmpty == false || right.value.text?.isEmpty == false
+                    || left.tags.contains(.built) || right.tags.contains(.built))
             {
                 result.tags.insert(.built)
             }
@@ -124,23 +132,37 @@ extension PythonFileContext {
         result.value = value
         result.tags.insert(.folded)
         if left.tags.contains(.built) || right.tags.contains(.built) { result.tags.insert(.built) }
-        if let text = value.text, text.utf8.count <= 256 { result.addKeys(["c:" + text]) }
+        if let text = value.text, text.utf8.count <= 256 { result.addKey("c:" + text) }
+    }
+
+    /// Longest qualified name or dotted path the light pass keeps (longer chains are machine-made and unknown;
+    /// the cap keeps `a.b.c...` chains of 100,000 terms linear).
+    static let maxQualifiedLength = 512
+
+    /// `base + separator + name`, or nil when that is longer than `maxQualifiedLength`.
+    static func extended(_ base: String, _ separator: String, _ name: String) -> String? {
+        base.utf8.count + name.utf8.count < maxQualifiedLength ? base + separator + name : nil
+    }
+
+    /// A reference to `base + separator + name`, or unknown when that is too long.
+    static func extendedRef(_ base: String, _ separator: String, _ name: String) -> PythonValue {
+        extended(base, separator, name).map(PythonValue.ref) ?? .unknown
     }
 
     // MARK: - Private
 
-    private static func integerOperation(_ op: String, _ a: Int, _ b: Int) -> Int? {
+    private static func integerOperation(_ op: PythonCode, _ a: Int, _ b: Int) -> Int? {
         switch op {
-        case "|": return a | b
-        case "&": return a & b
-        case "^": return a ^ b
-        case "+": return a &+ b
-        case "-": return a &- b
-        case "*": return a &* b
-        case "<<": return b >= 0 && b < 63 ? a << b : nil
-        case ">>": return b >= 0 && b < 63 ? a >> b : nil
-        case "//": return b != 0 ? a / b : nil
-        case "%": return b != 0 ? a % b : nil
+        case .pipe: return a | b
+        case .ampersand: return a & b
+        case .caret: return a ^ b
+        case .plus: return a &+ b
+        case .minus: return a &- b
+        case .star: return a &* b
+        case .leftShift: return b >= 0 && b < 63 ? a << b : nil
+        case .rightShift: return b >= 0 && b < 63 ? a >> b : nil
+        case .doubleSlash: return b != 0 ? a / b : nil
+        case .percent: return b != 0 ? a % b : nil
         default: return nil
         }
     }

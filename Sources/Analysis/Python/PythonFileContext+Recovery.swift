@@ -13,8 +13,10 @@ extension PythonFileContext {
         }
     }
 
-    /// Skips an expression (or a bracketed group) without parsing it, reporting library calls and string
-    /// signals found in it. Used past the nesting limit and for unreadable code.
+    /// Skips an expression (or a bracketed group) without parsing it.
+    ///
+    /// Library calls and string signals found in it are still reported. Used past the nesting limit and for
+    /// unreadable code.
     /// - Parameter group: Whether to skip exactly one bracketed group starting at the current token.
     /// - Returns: An unknown value.
     func skipFlat(group: Bool = false) -> PythonEval {
@@ -23,17 +25,17 @@ extension PythonFileContext {
         while !atLineEnd {
             let current = token
             if current.kind == .op {
-                switch current.text {
-                case "(", "[", "{":
+                switch current.code {
+                case .lparen, .lbracket, .lbrace:
                     depth += 1
-                case ")", "]", "}":
+                case .rparen, .rbracket, .rbrace:
                     if depth == 0 { return PythonEval(start: start) }
                     depth -= 1
                     if group && depth == 0 {
                         advance()
                         return PythonEval(start: start)
                     }
-                case ",", ":", "=", ";":
+                case .comma, .colon, .assign, .semicolon:
                     if depth == 0 && !group { return PythonEval(start: start) }
                 default:
                     break
@@ -52,17 +54,19 @@ extension PythonFileContext {
             for kind in signalKinds(current.text) { emit(kind, at: index) }
             return
         }
-        guard current.kind == .name, index + 1 < tokens.count, tokens[index + 1].isOp("(") else { return }
+        guard current.kind == .name, index + 1 < tokens.count, tokens[index + 1].isOp(.lparen) else { return }
         var parts = [current.text]
         var head = index
-        while head >= 2 && tokens[head - 1].isOp(".") && tokens[head - 2].kind == .name && parts.count < 8 {
+        while head >= 2 && tokens[head - 1].isOp(.dot) && tokens[head - 2].kind == .name && parts.count < 8 {
             head -= 2
             parts.insert(tokens[head].text, at: 0)
         }
-        let root = lookup(parts[0])?.value.refName
+        let root =
+            lookup(parts[0])?.value.refName
             ?? (PythonAPI.builtinNames.contains(parts[0]) ? "builtins." + parts[0] : nil)
         guard let root else { return }
-        let shape = ([root] + parts.dropFirst()).joined(separator: ".").replacingOccurrences(of: "()", with: "")
+        let dotted = ([root] + parts.dropFirst()).joined(separator: ".")
+        let shape = PythonFileContext.shape(of: dotted)
         for kind in PythonAPI.callKinds(shape) { emit(kind, at: head) }
     }
 }

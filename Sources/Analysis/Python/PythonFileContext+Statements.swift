@@ -26,7 +26,7 @@ extension PythonFileContext {
     func parseLogicalLine() {
         while !atLineEnd {
             parseStatement()
-            if token.isOp(";") {
+            if token.isOp(.semicolon) {
                 advance()
             } else if !atLineEnd {
                 skipOne()  // what the statement left unread (or could not start on)
@@ -37,7 +37,7 @@ extension PythonFileContext {
     /// Parses one statement.
     func parseStatement() {
         let current = token
-        if current.isOp("@") {
+        if current.isOp(.at) {
             advance()
             if token.isName("staticmethod") { pendingStaticMethod = true }
             _ = parseTest()
@@ -64,9 +64,9 @@ extension PythonFileContext {
             openBody(.plain)
         case "except":
             advance()
-            if token.isOp("*") { advance() }
-            if !token.isOp(":") { _ = parseTest() }
-            if token.isName("as") {
+            if token.isOp(.star) { advance() }
+            if !token.isOp(.colon) { _ = parseTest() }
+            if token.isName(.keywordAs) {
                 advance()
                 if token.kind == .name { bind(token.text, PythonEval(start: pos)) }
                 advance()
@@ -76,20 +76,20 @@ extension PythonFileContext {
         case "with": parseWith()
         case "return", "del", "assert":
             advance()
-            if !atLineEnd && !token.isOp(";") {
+            if !atLineEnd && !token.isOp(.semicolon) {
                 var value = parseTestList() ?? PythonEval(start: pos)
                 signal(&value)
             }
         case "raise":
             advance()
             if !atLineEnd { _ = parseTest() }
-            if token.isName("from") {
+            if token.isName(.keywordFrom) {
                 advance()
                 _ = parseTest()
             }
         case "pass", "break", "continue": advance()
         case "global", "nonlocal":
-            while !atLineEnd && !token.isOp(";") { advance() }
+            while !atLineEnd && !token.isOp(.semicolon) { advance() }
         case "match", "case":
             guard isSoftKeywordHeader() else {
                 parseExpressionStatement()
@@ -114,8 +114,8 @@ extension PythonFileContext {
 
     /// Opens the body of a compound statement: a block on the next lines, or simple statements after the colon.
     func openBody(_ block: PythonBlock) {
-        while !atLineEnd && !token.isOp(":") { skipOne() }
-        if token.isOp(":") { advance() }
+        while !atLineEnd && !token.isOp(.colon) { skipOne() }
+        if token.isOp(.colon) { advance() }
         if atLineEnd {
             pendingBlock = block
             return
@@ -123,7 +123,7 @@ extension PythonFileContext {
         if case .scope(let scope) = block { scopes.append(scope) }
         while !atLineEnd {
             parseStatement()
-            if token.isOp(";") { advance() } else if !atLineEnd { skipOne() }
+            if token.isOp(.semicolon) { advance() } else if !atLineEnd { skipOne() }
         }
         if case .scope = block, scopes.count > 1 { scopes.removeLast() }
     }
@@ -153,7 +153,7 @@ extension PythonFileContext {
         if next.kind == .newline || next.kind == .endMarker { return false }
         var index = pos
         while index < tokens.count && tokens[index].kind != .newline && tokens[index].kind != .endMarker { index += 1 }
-        return index > pos && tokens[index - 1].isOp(":")
+        return index > pos && tokens[index - 1].isOp(.colon)
     }
 
     private func isPython2Statement() -> Bool {
@@ -164,8 +164,8 @@ extension PythonFileContext {
     private func parseFor() {
         let forIndex = pos
         advance()
-        let names = skipTargets(until: "in")
-        if token.isName("in") { advance() }
+        let names = skipTargets(until: .keywordIn)
+        if token.isName(.keywordIn) { advance() }
         var iterable = parseTestList() ?? PythonEval(start: pos)
         if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
         signal(&iterable)
@@ -179,37 +179,42 @@ extension PythonFileContext {
 
     private func parseWith() {
         advance()
-        while !atLineEnd && !token.isOp(":") {
+        while !atLineEnd && !token.isOp(.colon) {
             let before = pos
             var item = parseTest() ?? PythonEval(start: pos)
             signal(&item)
-            if token.isName("as") {
+            if token.isName(.keywordAs) {
                 advance()
                 for name in skipTargets(until: nil) { bind(name, item) }
             }
-            if token.isOp(",") { advance() } else if pos == before { skipOne() } else if !token.isOp(":") { skipOne() }
+            if token.isOp(.comma) {
+                advance()
+            } else if pos == before || !token.isOp(.colon) {
+                skipOne()
+            }
         }
         openBody(.plain)
     }
 
     /// Skips an assignment target list, returning its plain names; stops at `stop` (a keyword) or a `,`/`:` at
     /// depth 0 when `stop` is nil.
-    func skipTargets(until stop: String?) -> [String] {
+    func skipTargets(until stop: PythonCode?) -> [String] {
         var names: [String] = []
         var depth = 0
         while !atLineEnd {
             let current = token
             if depth == 0 {
                 if let stop, current.isName(stop) { break }
-                if stop == nil && (current.isOp(",") || current.isOp(":")) { break }
-                if current.isOp("=") { break }
+                if stop == nil && (current.isOp(.comma) || current.isOp(.colon)) { break }
+                if current.isOp(.assign) { break }
             }
-            if current.kind == .op && ["(", "[", "{"].contains(current.text) { depth += 1 }
-            if current.kind == .op && [")", "]", "}"].contains(current.text) {
+            let code = current.code
+            if code == .lparen || code == .lbracket || code == .lbrace { depth += 1 }
+            if code == .rparen || code == .rbracket || code == .rbrace {
                 if depth == 0 { break }
                 depth -= 1
             }
-            if current.kind == .name && !peek(-1).isOp(".") && !peek(1).isOp(".") { names.append(current.text) }
+            if current.kind == .name && !peek(-1).isOp(.dot) && !peek(1).isOp(.dot) { names.append(current.text) }
             advance()
         }
         return names
@@ -217,32 +222,35 @@ extension PythonFileContext {
 
     /// An expression statement, an assignment (`a = b = v`, `a, b = v`), an augmented or annotated assignment.
     private func parseExpressionStatement() {
-        if token.kind == .string && (peek(1).kind == .newline || peek(1).kind == .endMarker || peek(1).isOp(";")) {
+        if token.kind == .string
+            && (peek(1).kind == .newline || peek(1).kind == .endMarker || peek(1).isOp(.semicolon))
+        {
             advance()  // a docstring or a bare string: no effect, no signal
             return
         }
         let mark = eventMark()
         let targetStart = pos
         guard var value = parseTestList() else { return }
-        if token.isOp("=") {
+        if token.isOp(.assign) {
             var targets = [(targetStart, pos)]
             truncateEvents(to: mark)
-            while token.isOp("=") {
+            while token.isOp(.assign) {
                 advance()
                 let start = pos
                 let innerMark = eventMark()
                 value = parseTestList() ?? PythonEval(start: start)
-                if token.isOp("=") {
+                if token.isOp(.assign) {
                     truncateEvents(to: innerMark)
                     targets.append((start, pos))
                 }
             }
             signal(&value)
             for (start, end) in targets { assign(tokens: start..<end, value) }
-        } else if token.kind == .op && token.text.count >= 2 && token.text.hasSuffix("=")
-            && !["==", "<=", ">=", "!="].contains(token.text)
+        } else if token.kind == .op && token.text.utf8.count >= 2 && token.text.hasSuffix("=")
+            && token.code != .equal && token.code != .lessEqual && token.code != .greaterEqual
+            && token.code != .notEqual
         {
-            let op = String(token.text.dropLast())
+            let op = PythonCode.of(.op, String(token.text.dropLast()))
             truncateEvents(to: mark)
             advance()
             let target = value
@@ -252,13 +260,13 @@ extension PythonFileContext {
             if inLoop { combined.absorb(target); combined.absorb(rhs) }
             signal(&combined)
             if let path = target.path { bind(path, combined) }
-        } else if token.isOp(":") {
+        } else if token.isOp(.colon) {
             truncateEvents(to: mark)
             advance()
             let annotationMark = eventMark()
             _ = parseTest()
             truncateEvents(to: annotationMark)
-            if token.isOp("=") {
+            if token.isOp(.assign) {
                 advance()
                 var rhs = parseTestList() ?? PythonEval(start: pos)
                 signal(&rhs)
@@ -276,15 +284,17 @@ extension PythonFileContext {
             bind(first.text, value)
             return
         }
-        if slice.allSatisfy({ $0.kind == .name || $0.isOp(".") }), slice.count % 2 == 1 {
+        if slice.allSatisfy({ $0.kind == .name || $0.isOp(.dot) }), slice.count % 2 == 1 {
             bind(slice.map(\.text).joined(), value)
             return
         }
         var names: [String] = []
         for (offset, token) in slice.enumerated() where token.kind == .name {
             let index = range.lowerBound + offset
-            if index > range.lowerBound && tokens[index - 1].isOp(".") { continue }
-            if index + 1 < range.upperBound && (tokens[index + 1].isOp(".") || tokens[index + 1].isOp("[")) { continue }
+            if index > range.lowerBound && tokens[index - 1].isOp(.dot) { continue }
+            if index + 1 < range.upperBound && (tokens[index + 1].isOp(.dot) || tokens[index + 1].isOp(.lbracket)) {
+                continue
+            }
             names.append(token.text)
         }
         for (offset, name) in names.enumerated() {

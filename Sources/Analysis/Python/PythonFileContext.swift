@@ -20,8 +20,10 @@ enum PythonBlock {
     case plain
 }
 
-/// The state of analysing one Python file: tokens, scopes, events and the facts that connect statements
-/// (written and downloaded paths). One instance per file, used by one thread.
+/// The state of analysing one Python file.
+///
+/// Tokens, scopes, events and the facts that connect statements (written and downloaded paths). One instance per
+/// file, used by one thread.
 final class PythonFileContext {
     let tokens: [PythonToken]
     let file: SourceFile
@@ -40,7 +42,10 @@ final class PythonFileContext {
     var nesting = 0
     var foldBudget = 16_000_000
     var emittedProtector = false
-    var starModules: [String] = []
+    var starModules: [String] = [] {
+        didSet { unboundCache.removeAll() }
+    }
+    var unboundCache: [String: PythonValue] = [:]
     var writtenKeys: Set<String> = []
     var downloadedKeys: Set<String> = []
     var executableKeys: Set<String> = []
@@ -140,9 +145,11 @@ final class PythonFileContext {
     func emit(_ kind: BehaviourKind, at index: Int, decoded: String? = nil) {
         let anchor = tokens[max(0, min(index, tokens.count - 1))]
         let snippet = decoded.map { "decoded: " + String($0.prefix(150)) } ?? snippet(for: anchor)
-        append(.behaviour(Behaviour(
-            kind: kind, path: file.path, line: anchor.line, column: anchor.column, snippet: snippet,
-            language: .python, context: file.context)))
+        append(
+            .behaviour(
+                Behaviour(
+                    kind: kind, path: file.path, line: anchor.line, column: anchor.column, snippet: snippet,
+                    language: .python, context: file.context)))
     }
 
     /// Reports pyarmor once per file.

@@ -9,8 +9,9 @@ extension PythonLexerState {
         pos += triple ? 3 : 1
         if formatted && modes.count < PythonLexerState.maxModeDepth {
             let prefix = text(prefixStart, pos - (triple ? 3 : 1))
-            emit(.fstringStart, prefix, at: prefixStart, line: startLine, column: startColumn,
-                 flags: triple ? [.triple] : [])
+            emit(
+                .fstringStart, prefix, at: prefixStart, line: startLine, column: startColumn,
+                flags: triple ? [.triple] : [])
             modes.append(.literal(quote: quote, triple: triple, raw: raw))
             return
         }
@@ -51,8 +52,9 @@ extension PythonLexerState {
             }
         }
         if !closed { flags.insert(.unterminated) }
-        emit(.string, decodedString(value, bytes: bytes), at: prefixStart, line: startLine, column: startColumn,
-             flags: flags)
+        emit(
+            .string, decodedString(value, bytes: bytes), at: prefixStart, line: startLine, column: startColumn,
+            flags: flags)
     }
 
     /// Lexes literal text of the innermost f-string (or format spec) up to a field, its end or its closing quote.
@@ -79,7 +81,7 @@ extension PythonLexerState {
                     continue
                 }
                 emitMiddle(value, at: start, line: startLine, column: startColumn, flags: flags)
-                emit(.op, "{", at: pos)
+                emit(.op, "{", at: pos, code: .lbrace)
                 pos += 1
                 modes.append(.field(depth: 0))
                 return
@@ -87,7 +89,7 @@ extension PythonLexerState {
                 if inSpec {
                     emitMiddle(value, at: start, line: startLine, column: startColumn, flags: flags)
                     modes.removeLast()
-                    emit(.op, "}", at: pos)
+                    emit(.op, "}", at: pos, code: .rbrace)
                     pos += 1
                     if case .field = modes.last { modes.removeLast() }
                     return
@@ -132,8 +134,10 @@ extension PythonLexerState {
 
     // MARK: - Private
 
-    private mutating func emitMiddle(_ value: [UInt8], at start: Int, line: Int, column: Int,
-                                     flags: PythonToken.Flags) {
+    private mutating func emitMiddle(
+        _ value: [UInt8], at start: Int, line: Int, column: Int,
+        flags: PythonToken.Flags
+    ) {
         guard !value.isEmpty else { return }
         emit(.fstringMiddle, decodedString(value, bytes: false), at: start, line: line, column: column, flags: flags)
     }

@@ -103,11 +103,23 @@ struct PythonLexerState {
         return columnCount + 1
     }
 
-    mutating func emit(_ kind: PythonToken.Kind, _ text: String, at offset: Int, line: Int? = nil,
-                       column: Int? = nil, flags: PythonToken.Flags = []) {
+    mutating func emit(
+        _ kind: PythonToken.Kind, _ text: String, at offset: Int, line: Int? = nil,
+        column: Int? = nil, flags: PythonToken.Flags = []
+    ) {
+        emit(kind, text, at: offset, line: line, column: column, flags: flags, code: .none)
+    }
+
+    /// Appends a token whose operator or keyword code is known.
+    mutating func emit(
+        _ kind: PythonToken.Kind, _ text: String, at offset: Int, line: Int? = nil,
+        column: Int? = nil, flags: PythonToken.Flags = [], code: PythonCode
+    ) {
         let col = column ?? self.column(at: offset)
-        tokens.append(PythonToken(kind: kind, text: text, line: line ?? self.line, column: col, offset: offset,
-                                  flags: flags))
+        tokens.append(
+            PythonToken(
+                kind: kind, text: text, line: line ?? self.line, column: col, offset: offset,
+                flags: flags, code: code))
         if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
     }
 
@@ -297,7 +309,7 @@ struct PythonLexerState {
                 return
             }
         }
-        emit(.name, text(start, pos), at: start)
+        emit(.name, text(start, pos), at: start, code: PythonCode.of(.name, slice(start, pos)))
     }
 
     private mutating func lexOperator() {
@@ -327,7 +339,7 @@ struct PythonLexerState {
             return
         }
         pos += length
-        emit(.op, text(start, pos), at: start)
+        emit(.op, text(start, pos), at: start, code: PythonCode.of(.op, slice(start, pos)))
         if length == 1 && c == 0x3A, case .field(0) = modes.last {
             modes.append(.spec(quote: innermostQuote().quote, triple: innermostQuote().triple, raw: false))
         }
@@ -343,7 +355,7 @@ struct PythonLexerState {
             } else if fieldDepth > 0 {
                 modes[modes.count - 1] = .field(depth: fieldDepth - 1)
             } else if c == 0x7D {
-                emit(.op, "}", at: start)
+                emit(.op, "}", at: start, code: .rbrace)
                 modes.removeLast()
                 return
             }
@@ -352,7 +364,7 @@ struct PythonLexerState {
         } else if depth > 0 {
             depth -= 1
         }
-        emit(.op, text(start, pos), at: start)
+        emit(.op, text(start, pos), at: start, code: PythonCode.of(.op, slice(start, pos)))
     }
 
     func innermostQuote() -> (quote: UInt8, triple: Bool) {
@@ -360,6 +372,10 @@ struct PythonLexerState {
             if case .literal(let quote, let triple, _) = mode { return (quote, triple) }
         }
         return (0x22, false)
+    }
+
+    func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: b[start..<end])
     }
 
     func text(_ start: Int, _ end: Int) -> String {

@@ -52,7 +52,7 @@ public struct PythonToken: Sendable, Hashable {
 
     /// The token's kind.
     public var kind: Kind
-    /// Names, numbers and operators: the source text. Strings and f-string parts: the decoded value.
+    /// The text: source text for names, numbers and operators; the decoded value for strings and f-string parts.
     public var text: String
     /// 1-based line of the token's first byte.
     public var line: Int
@@ -62,6 +62,8 @@ public struct PythonToken: Sendable, Hashable {
     public var offset: Int
     /// String facts (empty for other tokens).
     public var flags: Flags
+    /// The operator or keyword code (derived from `kind` and `text`).
+    var code: PythonCode
 
     /// Creates a token.
     public init(kind: Kind, text: String, line: Int, column: Int, offset: Int, flags: Flags = []) {
@@ -71,11 +73,31 @@ public struct PythonToken: Sendable, Hashable {
         self.column = column
         self.offset = offset
         self.flags = flags
+        self.code = PythonCode.of(kind, text)
     }
 
-    /// Whether the token is the operator or name `value`.
+    /// Creates a token whose operator or keyword code is already known (the lexer's fast path).
+    init(kind: Kind, text: String, line: Int, column: Int, offset: Int, flags: Flags, code: PythonCode) {
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.column = column
+        self.offset = offset
+        self.flags = flags
+        self.code = code
+    }
+
+    /// Whether the token is the operator `value`.
     @inline(__always)
     func isOp(_ value: String) -> Bool { kind == .op && text == value }
+
+    /// Whether the token is the operator or keyword with this code.
+    @inline(__always)
+    func isOp(_ value: PythonCode) -> Bool { code == value }
+
+    /// Whether the token is the keyword with this code.
+    @inline(__always)
+    func isName(_ value: PythonCode) -> Bool { code == value }
 
     /// Whether the token is the name or keyword `value`.
     @inline(__always)

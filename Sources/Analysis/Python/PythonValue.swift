@@ -1,7 +1,7 @@
 import LockgateCore
 
 /// What the light pass knows about a Python value: a constant, a reference to a module member, or nothing.
-indirect enum PythonValue: Hashable {
+enum PythonValue: Hashable {
     /// Not known.
     case unknown
     /// A constant `str`.
@@ -13,14 +13,14 @@ indirect enum PythonValue: Hashable {
     /// A constant boolean.
     case bool(Bool)
     /// A list, tuple or set display.
-    case list([PythonValue])
+    indirect case list([PythonValue])
     /// A dict display with constant string keys.
-    case dict([PythonDictEntry])
+    indirect case dict([PythonDictEntry])
     /// A module, a module member or an object derived from one, by qualified name (`os`, `os.system`,
     /// `socket.socket().connect`, `builtins.exec`; `$local.C` for names defined in the file).
     case ref(String)
     /// A method of a constant (`''.join`, `b'..'.decode`).
-    case method(PythonValue, String)
+    indirect case method(PythonValue, String)
 
     /// The string value of a `str`, or of a `bytes` read as Latin-1.
     var text: String? {
@@ -88,8 +88,9 @@ struct PythonEval {
     var tags: PythonTags = []
     /// String-signal kinds already reported for this value.
     var signalled = PythonKindSet()
-    /// Path keys: `v:name` for variables it came from, `c:text` for constant strings in it (at most 8).
-    var keys: [String] = []
+    /// Path keys: `v:name` for variables it came from, `c:text` for constant strings in it, `p:key` for the path
+    /// of an opened file, `n:NAME` for marker attributes.
+    var keys = PythonKeys()
     /// Index of the expression's first token.
     var start: Int
     /// The dotted name it was written as (`self.url`), when it is a plain name chain.
@@ -109,10 +110,13 @@ struct PythonEval {
         addKeys(other.keys)
     }
 
-    /// Adds path keys, keeping at most eight.
-    mutating func addKeys(_ more: [String]) {
-        for key in more where keys.count < 8 && !keys.contains(key) { keys.append(key) }
+    /// Adds path keys (a few are kept; the first ones win).
+    mutating func addKeys(_ more: PythonKeys) {
+        more.forEachKey { keys.add($0) }
     }
+
+    /// Adds one path key.
+    mutating func addKey(_ key: String) { keys.add(key) }
 }
 
 /// One argument of a call.
@@ -131,5 +135,50 @@ extension Array where Element == PythonArgument {
         if let keyword, let match = first(where: { $0.keyword == keyword }) { return match.eval }
         let positional = filter { $0.keyword == nil && $0.star == 0 }
         return index < positional.count ? positional[index].eval : nil
+    }
+}
+
+/// A few path keys stored inline (no allocation for the common case of none or one).
+struct PythonKeys: Sequence, Hashable {
+    private var first: String?
+    private var second: String?
+    private var third: String?
+
+    /// The number of keys.
+    private(set) var count = 0
+
+    /// Adds a key unless present or full.
+    mutating func add(_ key: String) {
+        guard count < 3, !contains(key) else { return }
+        switch count {
+        case 0: first = key
+        case 1: second = key
+        default: third = key
+        }
+        count += 1
+    }
+
+    /// Puts a key first, dropping the last one when full.
+    mutating func prepend(_ key: String) {
+        var items = [key] + self.filter { $0 != key }
+        if items.count > 3 { items.removeLast() }
+        self = PythonKeys()
+        for item in items { add(item) }
+    }
+
+    /// Whether a key is present.
+    func contains(_ key: String) -> Bool {
+        first == key || second == key || third == key
+    }
+
+    /// Calls `body` with each key, without allocating.
+    func forEachKey(_ body: (String) -> Void) {
+        if let first { body(first) }
+        if let second { body(second) }
+        if let third { body(third) }
+    }
+
+    func makeIterator() -> IndexingIterator<[String]> {
+        [first, second, third].compactMap { $0 }.makeIterator()
     }
 }

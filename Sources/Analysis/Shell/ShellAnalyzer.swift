@@ -73,9 +73,12 @@ struct ShellRun {
         let (line, column) = position(token, anchor: anchor)
         guard steps.count < ShellAnalyzer.maxSteps, emitted.insert("\(kind.rawValue):\(line):\(column)").inserted
         else { return }
-        steps.append(.behaviour(Behaviour(
-            kind: kind, path: origin.path, line: line, column: column, snippet: snippet ?? self.snippet(line: line, column: column),
-            language: .shell, context: origin.context)))
+        steps.append(
+            .behaviour(
+                Behaviour(
+                    kind: kind, path: origin.path, line: line, column: column,
+                    snippet: snippet ?? self.snippet(line: line, column: column),
+                    language: .shell, context: origin.context)))
     }
 
     /// The trimmed source line around a column, at most 160 characters.

@@ -1,6 +1,7 @@
-/// A shell-word lexer for npm scripts, `sh -c` bodies and `.sh` files: quotes, escapes, `$(...)`, backquotes,
-/// `${...}`, comments, separators, redirections and here-documents. Linear in the script's size and never fails:
-/// an unterminated quote or substitution runs to the end of the script.
+/// A shell-word lexer for npm scripts, `sh -c` bodies and `.sh` files: quotes, escapes, `$(...)`, backquotes, `${...}`,
+/// comments, separators, redirections and here-documents.
+///
+/// Linear in the script's size and never fails: an unterminated quote or substitution runs to the end of the script.
 struct ShellLexer {
     private let bytes: [UInt8]
     private var index = 0
@@ -119,8 +120,10 @@ struct ShellLexer {
                 body += lineBytes
                 body.append(0x0A)
             }
-            tokens.append(ShellToken(kind: .heredoc, text: String(decoding: body, as: UTF8.self), line: bodyLine,
-                                     column: 1 + (bodyStart - bodyStart)))
+            tokens.append(
+                ShellToken(
+                    kind: .heredoc, text: String(decoding: body, as: UTF8.self), line: bodyLine,
+                    column: 1 + (bodyStart - bodyStart)))
         }
     }
 
@@ -136,7 +139,9 @@ struct ShellLexer {
             case 0x3C where peek(1) != 0x28: break loop
             case 0x27:
                 index += 1
-                while index < bytes.count && bytes[index] != 0x27 { text.append(bytes[index]); countNewline(); index += 1 }
+                while index < bytes.count && bytes[index] != 0x27 {
+                    text.append(bytes[index]); countNewline(); index += 1
+                }
                 index += 1
             case 0x22: doubleQuoted(into: &text, token: &token)
             case 0x5C:

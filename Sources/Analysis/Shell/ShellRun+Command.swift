@@ -17,9 +17,11 @@ extension ShellRun {
         if hidden { emit(.hiddenProcess, at: original.first ?? head, anchor: anchor) }
         let name = ShellRun.commandName(head.text)
         let arguments = Array(words.dropFirst())
-        let downloads = rules(name: name, head: head, arguments: arguments, command: command, depth: depth,
-                              anchor: anchor, pipedFromDownload: pipedFromDownload)
-        for (op, target) in command.redirects where op.contains(">") && !target.text.hasPrefix("&")
+        let downloads = rules(
+            name: name, head: head, arguments: arguments, command: command, depth: depth,
+            anchor: anchor, pipedFromDownload: pipedFromDownload)
+        for (op, target) in command.redirects
+        where op.contains(">") && !target.text.hasPrefix("&")
             && !target.text.hasPrefix("/dev/null")
         {
             emit(.writeFile, at: target, anchor: anchor)
@@ -96,13 +98,18 @@ extension ShellRun {
             if name == "env" && words.dropFirst().allSatisfy({ isAssignment($0.text) || $0.text.hasPrefix("-") }) {
                 break
             }
-            guard ["sudo", "doas", "env", "nohup", "setsid", "disown", "exec", "command", "builtin", "time", "nice",
-                   "timeout", "npx", "cross-env", "call", "start", "xargs"].contains(name) else { break }
+            guard
+                [
+                    "sudo", "doas", "env", "nohup", "setsid", "disown", "exec", "command", "builtin", "time", "nice",
+                    "timeout", "npx", "cross-env", "call", "start", "xargs",
+                ].contains(name)
+            else { break }
             if ["nohup", "setsid", "disown"].contains(name) { hidden = true }
             words.removeFirst()
             let valued = wrappersTakingValue[name] ?? []
-            while let next = words.first, next.text.hasPrefix("-") || next.text.hasPrefix("/") && name == "start"
-                || isAssignment(next.text) || (name == "timeout" && next.text.first?.isNumber == true)
+            while let next = words.first,
+                next.text.hasPrefix("-") || next.text.hasPrefix("/") && name == "start"
+                    || isAssignment(next.text) || (name == "timeout" && next.text.first?.isNumber == true)
             {
                 if name == "start" && ["/b", "/min"].contains(next.text.lowercased()) { hidden = true }
                 words.removeFirst()

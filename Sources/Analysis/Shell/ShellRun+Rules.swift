@@ -10,8 +10,9 @@ extension ShellRun {
         let texts = arguments.map(\.text)
         let lowered = texts.map { $0.lowercased() }
         if let language = ShellRun.inlineLanguage(name) {
-            interpreter(language, head: head, arguments: arguments, depth: depth, anchor: anchor,
-                        pipedFromDownload: pipedFromDownload)
+            interpreter(
+                language, head: head, arguments: arguments, depth: depth, anchor: anchor,
+                pipedFromDownload: pipedFromDownload)
             return false
         }
         switch name {
@@ -32,7 +33,7 @@ extension ShellRun {
         case "ping", "ping6", "traceroute":
             emit(arguments.contains(where: \.isDynamic) ? .dnsExfiltration : .useNetwork, at: head, anchor: anchor)
         case "whoami", "hostname", "uname", "id", "ifconfig", "ipconfig", "ip", "systeminfo", "netstat", "arp",
-             "lsb_release", "sw_vers", "hostnamectl", "getent", "ps", "w", "who", "groups", "net":
+            "lsb_release", "sw_vers", "hostnamectl", "getent", "ps", "w", "who", "groups", "net":
             emit(.reconHost, at: head, anchor: anchor)
         case "env", "printenv", "set", "export", "declare", "get-childitem", "gci", "dir":
             if name == "printenv", !arguments.isEmpty {
@@ -103,7 +104,8 @@ extension ShellRun {
 
     // MARK: - Private
 
-    private mutating func run(_ file: String, _ interpreter: ShellInterpreter, at head: ShellToken, anchor: ShellToken?) {
+    private mutating func run(_ file: String, _ interpreter: ShellInterpreter, at head: ShellToken, anchor: ShellToken?)
+    {
         let path = ShellRun.normalise(file)
         if downloads.contains(path) { emit(.downloadExecute, at: head, anchor: anchor) }
         if written.contains(path) { emit(.writeExecute, at: head, anchor: anchor) }
@@ -130,8 +132,9 @@ extension ShellRun {
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
-            if inlineFlags.contains(word.text) || (language == .shell && word.text.hasPrefix("-") && word.text.hasSuffix("c")
-                && word.text.count <= 4 && !word.text.hasPrefix("--"))
+            if inlineFlags.contains(word.text)
+                || (language == .shell && word.text.hasPrefix("-") && word.text.hasSuffix("c")
+                    && word.text.count <= 4 && !word.text.hasPrefix("--"))
             {
                 guard index + 1 < arguments.count else { return }
                 let code = arguments[index + 1]
@@ -194,8 +197,10 @@ extension ShellRun {
         guard let first = arguments.first else { return }
         if (first == "run" || first == "run-script"), arguments.count > 1 {
             steps.append(.runScript(arguments[1]))
-        } else if name != "npm" && !["install", "add", "remove", "upgrade", "build", "exec", "dlx", "link", "init"]
-            .contains(first) && !first.hasPrefix("-")
+        } else if name != "npm"
+            && !["install", "add", "remove", "upgrade", "build", "exec", "dlx", "link", "init"]
+                .contains(first)
+            && !first.hasPrefix("-")
         {
             steps.append(.runScript(first))
         }

@@ -11,7 +11,8 @@ public struct ShellOrigin: Sendable, Hashable {
     public var column: Int
     /// Where the script runs.
     public var context: CodeContext
-    /// The text of the file's lines for snippets, when the script is not the whole file (e.g. package.json's lines);
+    /// The file's lines for snippets when the script is embedded in a larger file (package.json).
+    ///
     /// `nil` uses the script's own lines.
     public var lines: [Substring]?
 

@@ -1,4 +1,6 @@
-/// Counts over a candidate base64 string that tell encoded data from identifiers, paths and alphabet tables.
+/// Counts over a candidate base64 string that tell encoded data from identifiers, paths and alphabet tables: the
+/// share of upper case among letters, the mean length of lowercase runs (short in encoded data, long in words),
+/// separators, padding and ascending runs (`ABCDEFGH`).
 struct Base64Shape {
     private var count = 0
     private var upper = 0
@@ -9,6 +11,7 @@ struct Base64Shape {
     private var padding = 0
     private var ascendingRun = 0
     private var longestAscendingRun = 0
+    private var lowercaseRuns = 0
 
     /// Measures a string; `nil` when it has a byte outside the base64 alphabets, padding not at the end, or is too
     /// short or too long.
@@ -27,6 +30,7 @@ struct Base64Shape {
             case 0x3D: padding += 1
             default: return nil
             }
+            if (0x61...0x7A).contains(byte) && !(0x61...0x7A).contains(previous) { lowercaseRuns += 1 }
             ascendingRun = byte == previous &+ 1 ? ascendingRun + 1 : 0
             longestAscendingRun = max(longestAscendingRun, ascendingRun)
             previous = byte
@@ -44,6 +48,8 @@ struct Base64Shape {
         guard symbols * 10 <= count else { return false }
         let upperShare = Double(upper) / Double(letters)
         guard upperShare >= 0.2 && upperShare <= 0.8 else { return false }
+        // Words (CamelCase, snake_case) have long lowercase runs; encoded data averages under two letters a run.
+        guard lowercaseRuns > 0, Double(lower) / Double(lowercaseRuns) < 3 else { return false }
         return digits > 0 || count >= 80
     }
 }

@@ -43,3 +43,70 @@ enum ByteSearch {
     /// Byte arrays of strings (for marker lists).
     static func table(_ strings: [String]) -> [[UInt8]] { strings.map { Array($0.utf8) } }
 }
+
+/// A list of markers bucketed by first byte, so one pass over a string checks them all.
+struct MarkerSet: Sendable {
+    private let buckets: [[[UInt8]]]
+
+    /// Buckets the markers.
+    init(_ markers: [String]) {
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for marker in markers {
+            let bytes = Array(marker.utf8)
+            if let first = bytes.first { buckets[Int(first)].append(bytes) }
+        }
+        self.buckets = buckets
+    }
+
+    /// Whether any marker occurs in the bytes.
+    func occurs(in haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { hay in
+            let count = hay.count
+            for index in 0..<count {
+                let bucket = buckets[Int(hay[index])]
+                guard !bucket.isEmpty else { continue }
+                for marker in bucket where marker.count <= count - index {
+                    var offset = 1
+                    while offset < marker.count && hay[index + offset] == marker[offset] { offset += 1 }
+                    if offset == marker.count { return true }
+                }
+            }
+            return false
+        }
+    }
+}
+
+/// Marker lists tagged by family and bucketed by first byte: one pass over a string tells which families occur.
+struct TaggedMarkerSet: Sendable {
+    private let buckets: [[(marker: [UInt8], tag: UInt16)]]
+
+    /// Buckets the markers of each (tag, markers) family; tags are bit positions below 16.
+    init(_ families: [(UInt16, [String])]) {
+        var buckets = [[(marker: [UInt8], tag: UInt16)]](repeating: [], count: 256)
+        for (tag, markers) in families {
+            for marker in markers {
+                let bytes = Array(marker.utf8)
+                if let first = bytes.first { buckets[Int(first)].append((bytes, tag)) }
+            }
+        }
+        self.buckets = buckets
+    }
+
+    /// The bit set (`1 << tag`) of the families with a marker in the bytes.
+    func tags(in haystack: [UInt8]) -> UInt16 {
+        haystack.withUnsafeBufferPointer { hay in
+            var found: UInt16 = 0
+            let count = hay.count
+            for index in 0..<count {
+                let bucket = buckets[Int(hay[index])]
+                guard !bucket.isEmpty else { continue }
+                for (marker, tag) in bucket where found & (1 << tag) == 0 && marker.count <= count - index {
+                    var offset = 1
+                    while offset < marker.count && hay[index + offset] == marker[offset] { offset += 1 }
+                    if offset == marker.count { found |= 1 << tag }
+                }
+            }
+            return found
+        }
+    }
+}

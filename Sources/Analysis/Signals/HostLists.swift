@@ -1,7 +1,9 @@
 import LockgateCore
 
-/// The host and URL lists behind the URL kinds (lowercased). An entry ending in `.` matches that label anywhere in
-/// the host (`no-ip.` matches `x.no-ip.biz`); any other entry matches the host or a subdomain of it.
+/// The host and URL lists behind the URL kinds (lowercased).
+///
+/// An entry ending in `.` matches that label anywhere in the host (`no-ip.` matches `x.no-ip.biz`); any other entry
+/// matches the host or a subdomain of it.
 enum HostLists {
     /// The listed kind of a host (lowercased), by its label-boundary suffixes and its labels; the first list in
     /// paste, tunnel, out-of-band, public-IP, dynamic-DNS order wins.
@@ -11,7 +13,9 @@ enum HostLists {
         for start in labels.indices {
             let suffix = labels[start...].joined(separator: ".")
             if let rank = suffixes[suffix] { best = min(best ?? rank, rank) }
-            if start < labels.count - 1, let rank = labelPrefixes[String(labels[start])] { best = min(best ?? rank, rank) }
+            if start < labels.count - 1, let rank = labelPrefixes[String(labels[start])] {
+                best = min(best ?? rank, rank)
+            }
         }
         return best.map { ranked[$0] }
     }

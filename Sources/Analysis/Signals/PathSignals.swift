@@ -1,8 +1,10 @@
 import LockgateCore
 
 /// Sensitive locations named in a lowercased string: credential files, browser and Discord stores, crypto wallets,
-/// system account files and persistence places. Generic words (`cookies`, `token`, `phantom`, `autostart`) count
-/// only inside a path or beside a store-specific marker, so ordinary prose and option names do not.
+/// system account files and persistence places.
+///
+/// Generic words (`cookies`, `token`, `phantom`, `autostart`) count only inside a path or beside a store-specific
+/// marker, so ordinary prose and option names do not.
 enum PathSignals {
     /// The kinds a lowercased string signals, in a stable order.
     static func kinds(in lower: String) -> [BehaviourKind] {
@@ -10,23 +12,25 @@ enum PathSignals {
     }
 
     /// The kinds ASCII-lowercased bytes signal, in a stable order.
+    ///
+    /// One pass finds which marker families occur ("tags"); the length limits and the path-component checks run only
+    /// for families found.
     static func kinds(inLowered bytes: [UInt8]) -> [BehaviourKind] {
+        if bytes.count <= 24, exactStoreNames.contains(bytes) { return [.readBrowserStore] }
+        let found = allMarkers.tags(in: bytes)
+        guard found != 0 else { return [] }
+        func has(_ tag: Tag) -> Bool { found & (1 << tag.rawValue) != 0 }
         var kinds: [BehaviourKind] = []
         let short = bytes.count < 600
-        if bytes.count <= 24, exactStoreNames.contains(bytes) { return [.readBrowserStore] }
-        if short && ByteSearch.containsAny(bytes, credentials) || pathComponent(bytes, in: credentialNames) {
+        if (short && has(.credential)) || (has(.credentialName) && pathComponent(bytes, in: credentialNames)) {
             kinds.append(.readCredentialPath)
         }
-        if short && ByteSearch.containsAny(bytes, browsers) { kinds.append(.readBrowserStore) }
-        if ByteSearch.containsAny(bytes, discord) || (ByteSearch.contains(bytes, discordName)
-            && (ByteSearch.contains(bytes, localStorage) || ByteSearch.contains(bytes, leveldb)))
-        {
-            kinds.append(.readDiscordStore)
-        }
-        if short && ByteSearch.containsAny(bytes, wallets) { kinds.append(.readCryptoWallet) }
-        if ByteSearch.containsAny(bytes, systemAccounts) { kinds.append(.readSystemAccounts) }
+        if short && has(.browser) { kinds.append(.readBrowserStore) }
+        if has(.discord) || (has(.discordName) && has(.discordStorage)) { kinds.append(.readDiscordStore) }
+        if short && has(.wallet) { kinds.append(.readCryptoWallet) }
+        if has(.systemAccount) { kinds.append(.readSystemAccounts) }
         if bytes.count < 2_000
-            && (ByteSearch.containsAny(bytes, persistence) || pathComponent(bytes, in: persistenceNames))
+            && (has(.persistence) || (has(.persistenceName) && pathComponent(bytes, in: persistenceNames)))
         {
             kinds.append(.persistence)
         }
@@ -36,25 +40,38 @@ enum PathSignals {
     // MARK: - Private
 
     /// Whole strings that name a Chromium profile store (path pieces passed to `path.join`).
-    private static let exactStoreNames: Set<[UInt8]> = Set(ByteSearch.table([
-        "login data", "local state", "web data", "user data", "local storage", "login data for account",
-        "cookies.sqlite", "logins.json", "key4.db", "key3.db", "signons.sqlite",
-    ]))
-    private static let discordName = Array("discord".utf8)
-    private static let localStorage = Array("local storage".utf8)
-    private static let leveldb = Array("leveldb".utf8)
-    private static let systemAccounts = ByteSearch.table(["/etc/passwd", "/etc/shadow", "\\sam\\"])
-    private static let credentials = ByteSearch.table([
+    private static let exactStoreNames: Set<[UInt8]> = Set(
+        ByteSearch.table([
+            "login data", "local state", "web data", "user data", "local storage", "login data for account",
+            "cookies.sqlite", "logins.json", "key4.db", "key3.db", "signons.sqlite",
+        ]))
+    /// Marker families.
+    private enum Tag: UInt16 {
+        case credential, credentialName, browser, discord, discordName, discordStorage, wallet, systemAccount
+        case persistence, persistenceName
+    }
+
+    /// Every family's markers in one bucketed set.
+    private static let allMarkers = TaggedMarkerSet([
+        (Tag.credential.rawValue, credentials),
+        (Tag.credentialName.rawValue, credentialNames.map { String(decoding: $0, as: UTF8.self) }),
+        (Tag.browser.rawValue, browsers), (Tag.discord.rawValue, discord), (Tag.discordName.rawValue, ["discord"]),
+        (Tag.discordStorage.rawValue, ["local storage", "leveldb"]), (Tag.wallet.rawValue, wallets),
+        (Tag.systemAccount.rawValue, ["/etc/passwd", "/etc/shadow", "\\sam\\"]),
+        (Tag.persistence.rawValue, persistence),
+        (Tag.persistenceName.rawValue, persistenceNames.map { String(decoding: $0, as: UTF8.self) }),
+    ])
+    private static let credentials: [String] = [
         ".ssh/", ".ssh\\", "id_rsa", "id_ed25519", "id_ecdsa", "id_dsa", ".aws/credentials", ".aws\\credentials",
         ".aws/config", ".git-credentials", ".docker/config.json", ".kube/config", ".config/gcloud", ".azure/",
         ".bash_history", ".zsh_history", ".gnupg", "login.keychain", "keychain-db", "/keychains/", ".netrc",
         ".config/gh/hosts.yml", ".terraform.d/credentials", ".vault-token", "application_default_credentials.json",
-    ])
+    ]
     /// Dotfile names that count as a path component (`~/.npmrc`, `/home/x/.pypirc`, `.npmrc` alone).
     private static let credentialNames = ByteSearch.table([
         ".npmrc", ".pypirc", ".netrc", ".env", ".git-credentials", ".yarnrc",
     ])
-    private static let browsers = ByteSearch.table([
+    private static let browsers: [String] = [
         "google/chrome/user data", "google\\chrome\\user data", "chrome/user data", "chrome\\user data",
         "bravesoftware", "mozilla/firefox/profiles", "mozilla\\firefox\\profiles", ".mozilla/firefox",
         "microsoft\\edge\\user data", "microsoft/edge/user data", "opera software", "yandexbrowser",
@@ -62,13 +79,13 @@ enum PathSignals {
         "/local state", "\\local state", "/network/cookies", "\\network\\cookies", "/default/cookies",
         "\\default\\cookies", "logins.json", "key4.db", "cookies.sqlite", "library/application support/google/chrome",
         ".config/google-chrome", ".config/chromium", "library/cookies",
-    ])
-    private static let discord = ByteSearch.table([
+    ]
+    private static let discord: [String] = [
         "discord/local storage", "discord\\local storage", "discordcanary", "discordptb", "discord/leveldb",
         "discord\\leveldb", "dqw4w9wgxcq", "[\\w-]{24}\\.[\\w-]{6}\\.[\\w-]{27}", "[\\w-]{24}\\.[\\w-]{6}\\.[\\w-]{38}",
         "mfa\\.[\\w-]{84}", "discord_desktop_core", "lightcord", "discord/settings.json",
-    ])
-    private static let wallets = ByteSearch.table([
+    ]
+    private static let wallets: [String] = [
         "wallet.dat", "exodus.wallet", "exodus/", "exodus\\", "electrum/wallets", "electrum\\wallets", ".electrum/",
         "nkbihfbeogaeaoehlefnkodbefgpgknn", "bfnaelmomeimhlpmgjnjophhpkkoljpa", "hnfanknocfeofbddgcijnmhnfnkdnaad",
         "fhbohimaelbohpjbbldcngcnapndodjp", "ibnejdfjmmkpcnlpebklmnkoeoihofec", "ejbalbakoplchlghecdalmeeeajnimhm",
@@ -76,13 +93,13 @@ enum PathSignals {
         "armory/", "jaxx/", "ledger live", "solana/id.json", ".bitcoin/", "bitcoin/wallets", "bitcoin\\wallets",
         "monero/wallets", "ethereum/keystore", "ethereum\\keystore", "keystore/utc--", "zcash/", "dogecoin/",
         "litecoin/", "trust wallet", "local extension settings",
-    ])
-    private static let persistence = ByteSearch.table([
+    ]
+    private static let persistence: [String] = [
         "/etc/cron", "/var/spool/cron", ".config/systemd/user", "/etc/systemd/system", "/lib/systemd/system",
         "currentversion\\run", "currentversion/run", "start menu\\programs\\startup", "start menu/programs/startup",
         "library/launchagents", "launchdaemons", "/etc/rc.local", "/etc/init.d/", ".config/autostart",
         "/etc/profile.d/", "/etc/ld.so.preload", "schtasks /create", "authorized_keys",
-    ])
+    ]
     /// Shell start-up files that count as a path component.
     private static let persistenceNames = ByteSearch.table([
         ".bashrc", ".zshrc", ".profile", ".bash_profile", ".bash_login", ".zprofile", ".zshenv", "crontab",

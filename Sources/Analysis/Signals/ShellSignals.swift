@@ -7,10 +7,23 @@ enum ShellSignals {
         isShellCommand(lowered: ByteSearch.lowered(lower))
     }
 
+    /// Both checks over one split: (shell command, recon command).
+    static func classify(lowered bytes: [UInt8]) -> (shell: Bool, recon: Bool) {
+        if markers.occurs(in: bytes) { return (true, bytes.count <= 200 && isReconCommand(words: CommandWords(bytes))) }
+        guard mayHoldCommand(bytes) else { return (false, false) }
+        let words = CommandWords(bytes)
+        let shell = markers.occurs(in: bytes) || isShellCommand(words: words)
+        return (shell, bytes.count <= 200 && isReconCommand(words: words))
+    }
+
     /// Whether ASCII-lowercased bytes are a shell command line of a suspicious shape.
     static func isShellCommand(lowered bytes: [UInt8]) -> Bool {
-        if ByteSearch.containsAny(bytes, markers) { return true }
-        let words = CommandWords(bytes)
+        if markers.occurs(in: bytes) { return true }
+        return isShellCommand(words: CommandWords(bytes))
+    }
+
+    /// Whether split words are a shell command line of a suspicious shape.
+    static func isShellCommand(words: CommandWords) -> Bool {
         for index in words.commandIndices {
             let name = words.name(at: index)
             guard knownNames.contains(name) else { continue }
@@ -27,7 +40,11 @@ enum ShellSignals {
     /// Whether ASCII-lowercased bytes are a reconnaissance command.
     static func isReconCommand(lowered bytes: [UInt8]) -> Bool {
         guard bytes.count <= 200 else { return false }
-        let words = CommandWords(bytes)
+        return isReconCommand(words: CommandWords(bytes))
+    }
+
+    /// Whether split words (of a string of at most 200 bytes) are a reconnaissance command.
+    static func isReconCommand(words: CommandWords) -> Bool {
         for index in words.commandIndices {
             let name = words.name(at: index)
             if reconAlways.contains(name) { return true }
@@ -43,13 +60,49 @@ enum ShellSignals {
 
     // MARK: - Private
 
-    private static let markers = ByteSearch.table([
+    /// A quick test before splitting: whether the first word of some segment (the start, or after `;`, `&`, `|`,
+    /// `(`, a backquote, `{`, `$(` or a newline) is a known command, a wrapper, a recon command or an assignment.
+    private static func mayHoldCommand(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            while index < count, [0x20, 0x09, 0x22, 0x27, 0x0D].contains(bytes[index]) { index += 1 }
+            let start = index
+            while index < count, !isSegmentEnd(bytes[index]), bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+            if index > start, index - start <= 64, isCommandLike(bytes[start..<index]) { return true }
+            while index < count, !isSegmentEnd(bytes[index]) { index += 1 }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isSegmentEnd(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3B, 0x26, 0x7C, 0x28, 0x60, 0x0A, 0x7B: true
+        default: false
+        }
+    }
+
+    /// Whether a word may start a command: a known name (basename, without `.exe`), or an assignment.
+    private static func isCommandLike(_ word: ArraySlice<UInt8>) -> Bool {
+        var word = word
+        if word.first == 0x24 { return true }
+        if let slash = word.lastIndex(where: { $0 == 0x2F || $0 == 0x5C }) { word = word[(slash + 1)...] }
+        if word.contains(0x3D) { return true }
+        var name = String(decoding: word, as: UTF8.self)
+        if name.hasSuffix(".exe") { name.removeLast(4) }
+        return knownNames.contains(name) || reconAlways.contains(name) || reconWithFlags.contains(name)
+            || CommandWords.wrapperNames.contains(name)
+    }
+
+    private static let markers = MarkerSet([
         "/dev/tcp/", "/dev/udp/", "new-object net.webclient", "downloadstring(", "invoke-webrequest",
         "invoke-expression", "iex(",
     ])
     private static let knownNames: Set<String> = shells.union(alwaysSuspicious).union([
         "curl", "wget", "nc", "ncat", "netcat", "socat", "telnet", "powershell", "pwsh", "cmd", "chmod", "python",
-        "python2", "python3", "py", "node", "nodejs", "perl", "ruby", "php", "base64", "rm", "reg", "xattr", "systemctl",
+        "python2", "python3", "py", "node", "nodejs", "perl", "ruby", "php", "base64", "rm", "reg", "xattr",
+        "systemctl",
     ])
     private static let shells: Set<String> = ["sh", "bash", "zsh", "dash", "ksh", "ash", "fish"]
     private static let interpreters: Set<String> = [
@@ -63,23 +116,34 @@ enum ShellSignals {
     private static let reconAlways: Set<String> = [
         "whoami", "ifconfig", "ipconfig", "systeminfo", "lsb_release", "sw_vers", "hostnamectl",
     ]
-    private static let reconWithFlags: Set<String> = ["uname", "hostname", "id", "ip", "net", "netstat", "arp", "getent"]
-    private static let reconSubcommands: Set<String> = ["user", "users", "config", "localgroup", "addr", "a", "route", "passwd"]
+    private static let reconWithFlags: Set<String> = [
+        "uname", "hostname", "id", "ip", "net", "netstat", "arp", "getent",
+    ]
+    private static let reconSubcommands: Set<String> = [
+        "user", "users", "config", "localgroup", "addr", "a", "route", "passwd",
+    ]
 
-    private static func commandMatches(_ name: String, arguments: [String], words: CommandWords, at index: Int) -> Bool {
+    private static func commandMatches(_ name: String, arguments: [String], words: CommandWords, at index: Int) -> Bool
+    {
         switch name {
         case "curl", "wget":
             if words.pipesInto(from: index, anyOf: interpreters) { return true }
             return arguments.contains { $0.contains("://") || $0.hasPrefix("$") || looksLikeHost($0) }
         case _ where shells.contains(name):
-            return arguments.contains { $0 == "-c" || $0 == "-i" || ($0.hasPrefix("-") && $0.contains("c") && $0.count <= 4) }
+            return arguments.contains {
+                $0 == "-c" || $0 == "-i" || ($0.hasPrefix("-") && $0.contains("c") && $0.count <= 4)
+            }
         case "nc", "ncat", "netcat", "socat", "telnet":
-            return arguments.contains { ["-e", "-c", "--exec", "--sh-exec", "exec:/bin/sh", "exec:/bin/bash"].contains($0) }
+            return arguments.contains {
+                ["-e", "-c", "--exec", "--sh-exec", "exec:/bin/sh", "exec:/bin/bash"].contains($0)
+            }
                 || arguments.count >= 2
         case "powershell", "pwsh", "cmd":
             return !arguments.isEmpty
         case "chmod":
-            return arguments.contains { ["+x", "u+x", "a+x", "777", "755", "775", "0755", "0777", "+rwx"].contains($0) }
+            return arguments.contains {
+                ["+x", "u+x", "a+x", "777", "755", "775", "0755", "0777", "+rwx"].contains($0)
+            }
         case "python", "python2", "python3", "py":
             return arguments.contains("-c")
         case "node", "nodejs":
@@ -174,7 +238,9 @@ struct CommandWords {
     /// A command word's name: basename without `.exe`.
     func name(at index: Int) -> String {
         var range = words[index].range
-        if let slash = bytes[range].lastIndex(where: { $0 == 0x2F || $0 == 0x5C }) { range = (slash + 1)..<range.upperBound }
+        if let slash = bytes[range].lastIndex(where: { $0 == 0x2F || $0 == 0x5C }) {
+            range = (slash + 1)..<range.upperBound
+        }
         if range.count > 4, bytes[(range.upperBound - 4)..<range.upperBound].elementsEqual(".exe".utf8) {
             range = range.lowerBound..<(range.upperBound - 4)
         }
@@ -208,6 +274,8 @@ struct CommandWords {
         return false
     }
 
+    /// Words after which the next word is in command position too.
+    static let wrapperNames = wrappers
     private static let wrappers: Set<String> = [
         "sudo", "nohup", "exec", "env", "command", "time", "nice", "setsid", "xargs", "timeout", "start", "doas",
         "npx", "cross-env", "eval", "then", "do", "else", "if", "while", "!",

@@ -25,15 +25,16 @@ public enum StringSignals {
         let shape = ByteShape(text.utf8.prefix(scanLimit))
         var kinds: [BehaviourKind] = []
         let needsURL = shape.hasSchemeSeparator || (count <= 253 && shape.dots > 0 && shape.spaces == 0)
-        let needsPath = count <= scanLimit && (shape.mayBePath || count <= 16)
+        let needsPath = count <= scanLimit && (shape.mayBePath || count <= 16 || count == 32)
         let needsShell = count <= scanLimit && (shape.spaces > 0 || shape.hasDevTCP || count <= 16)
         if needsURL || needsPath || needsShell {
             let lower = ByteSearch.lowered(text, limit: needsURL ? .max : scanLimit)
             if needsURL { kinds += URLSignals.kinds(inLowered: lower) }
             if needsPath { kinds += PathSignals.kinds(inLowered: lower) }
             if needsShell {
-                if ShellSignals.isShellCommand(lowered: lower) { kinds.append(.shellCommand) }
-                if ShellSignals.isReconCommand(lowered: lower) { kinds.append(.reconHost) }
+                let (shell, recon) = ShellSignals.classify(lowered: lower)
+                if shell { kinds.append(.shellCommand) }
+                if recon { kinds.append(.reconHost) }
             }
         }
         if count >= longStringLength { kinds.append(.longString) }
@@ -46,8 +47,9 @@ public enum StringSignals {
         return kinds.filter { seen.insert($0).inserted }
     }
 
-    /// The kind of each URL in a (lowercased) string: the most specific kind per URL, in order of appearance. A
-    /// string with no scheme that is a bare special host (`abc.oast.fun`, `x.ngrok.io`) or a raw IP with a port
+    /// The kind of each URL in a (lowercased) string: the most specific kind per URL, in order of appearance.
+    ///
+    /// A string with no scheme that is a bare special host (`abc.oast.fun`, `x.ngrok.io`) or a raw IP with a port
     /// (`45.9.1.2:4444`) counts too; a bare dotted number (`1.2.3.4`, a version) does not.
     /// - Parameter lower: The string, lowercased.
     /// - Returns: One kind per URL.
@@ -65,8 +67,10 @@ public enum StringSignals {
     }
 
     /// Whether a (lowercased) string reads as a shell command line: a download piped to a shell, a reverse shell, an
-    /// encoded PowerShell, a chmod+run, and similar. Commands are recognised only in command position (at the start
-    /// of the string or after `;`, `&`, `|`, `(`, `$(` or a backquote), so prose that mentions `curl` does not count.
+    /// encoded PowerShell, a chmod+run, and similar.
+    ///
+    /// Commands are recognised only in command position (at the start of the string or after `;`, `&`, `|`, `(`, `$(`
+    /// or a backquote), so prose that mentions `curl` does not count.
     /// - Parameter lower: The string, lowercased.
     /// - Returns: Whether it is a shell command line.
     public static func isShellCommand(_ lower: String) -> Bool {

@@ -75,7 +75,8 @@ enum URLSignals {
     /// Dotted-quad IPv4, bracketed IPv6, or an IPv4 written as one decimal or hexadecimal number (`2130706433`).
     private static func isRawIP(_ host: String) -> Bool {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 4 && parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) && UInt8($0) != nil }) {
+        if parts.count == 4 && parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) && UInt8($0) != nil })
+        {
             return true
         }
         if host.hasPrefix("[") && host.contains(":") { return true }
@@ -95,9 +96,11 @@ enum URLSignals {
         let authorityEnd = bytes.firstIndex(of: 0x2F) ?? bytes.count
         let hostEnd = bytes[..<authorityEnd].firstIndex(of: 0x3A) ?? authorityEnd
         let host = bytes[..<hostEnd]
-        guard host.contains(0x2E), host.first != 0x2E, host.allSatisfy({
-            (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D
-        }) else { return nil }
+        guard host.contains(0x2E), host.first != 0x2E,
+            host.allSatisfy({
+                (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D
+            })
+        else { return nil }
         let hostText = String(decoding: host, as: UTF8.self)
         if let listed = HostLists.kind(ofHost: hostText) {
             return ByteSearch.containsAny(bytes, HostLists.webhookMarkers) ? .urlWebhook : listed

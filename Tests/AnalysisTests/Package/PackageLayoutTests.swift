@@ -17,10 +17,22 @@ import Testing
         (["x/__init__.py", "x-1.0.dist-info/METADATA"], .pypi),
         (["a.py", "b.py", "c.js"], .pypi),
         (["a.js"], .npm),
+        (["x-1.0/package/package.json", "x-1.0/.DS_Store"], .npm),
     ])
     func ecosystemIsDetectedFromContent(paths: [String], expected: Ecosystem) {
         let layout = PackageLayout(files: PackageFixture.files(paths.map { ($0, "") }))
         #expect(layout.detectEcosystem() == expected)
+    }
+
+    @Test func rootIsTheShallowestMarkerFolder() {
+        let repacked = PackageLayout(files: PackageFixture.files([
+            ("x-1.0/.DS_Store", ""), ("x-1.0/package/package.json", "{}"),
+            ("x-1.0/package/node_modules/y/package.json", "{}"),
+        ]))
+        #expect(repacked.root == "x-1.0/package/")
+        #expect(PackageLayout(files: PackageFixture.files([("x/a.js", ""), ("x/b/c.js", "")])).root == "x/")
+        #expect(PackageLayout(files: PackageFixture.files([("a.js", ""), ("x/b.js", "")])).root == "")
+        #expect(PackageLayout(files: PackageFixture.files([("p/__init__.py", ""), ("p-1.dist-info/METADATA", "")])).root == "")
     }
 
     @Test(arguments: [
@@ -36,12 +48,16 @@ import Testing
     }
 
     @Test func nativeBinaryIsReportedOnlyWhenThePackageBuildsNothing() {
-        let plain = PackageFixture.files([("package/package.json", #"{"name": "p"}"#)])
-            + [PackageFile(path: "package/build/addon.node", data: Self.elf),
-               PackageFile(path: "package/bin/helper", data: Self.elf)]
+        let plain =
+            PackageFixture.files([("package/package.json", #"{"name": "p"}"#)])
+            + [
+                PackageFile(path: "package/build/addon.node", data: Self.elf),
+                PackageFile(path: "package/bin/helper", data: Self.elf),
+            ]
         let bare = PackageFixture.analyzer.analyse(files: plain, ecosystem: .npm)
-        #expect(bare.sequence.behaviours.filter { $0.kind == .nativeBinary }.map(\.path)
-            == ["package/bin/helper", "package/build/addon.node"])
+        #expect(
+            bare.sequence.behaviours.filter { $0.kind == .nativeBinary }.map(\.path)
+                == ["package/bin/helper", "package/build/addon.node"])
         #expect(bare.sequence.features.binaryFiles == 2)
 
         let built = plain + PackageFixture.files([("package/binding.gyp", "{}")])
@@ -49,15 +65,18 @@ import Testing
         #expect(!gyp.sequence.behaviours.contains { $0.kind == .nativeBinary })
         #expect(gyp.sequence.features.binaryFiles == 2)
         #expect(gyp.sequence.features.hasInstallHook)
-        #expect(PackageFixture.trace(gyp).prefix(3) == [
-            "start:install", "install:install_hook@package/binding.gyp:1", "end:install",
-        ])
+        #expect(
+            PackageFixture.trace(gyp).prefix(3) == [
+                "start:install", "install:install_hook@package/binding.gyp:1", "end:install",
+            ])
         #expect(gyp.entryNames.first == "install: node-gyp rebuild (binding.gyp)")
 
-        let helper = PackageFixture.files([("package/package.json", #"{"name": "p", "dependencies": {"node-gyp-build": "4"}}"#)])
+        let helper =
+            PackageFixture.files([("package/package.json", #"{"name": "p", "dependencies": {"node-gyp-build": "4"}}"#)])
             + [PackageFile(path: "package/prebuilds/linux-x64/p.node", data: Self.elf)]
-        #expect(!PackageFixture.analyzer.analyse(files: helper, ecosystem: .npm).sequence.behaviours
-            .contains { $0.kind == .nativeBinary })
+        #expect(
+            !PackageFixture.analyzer.analyse(files: helper, ecosystem: .npm).sequence.behaviours
+                .contains { $0.kind == .nativeBinary })
     }
 
     @Test func nativeMagicIsRecognised() {
@@ -89,28 +108,36 @@ import Testing
         ])
         let analysis = PackageFixture.analyzer.analyse(files: files, ecosystem: .npm)
         let trace = PackageFixture.trace(analysis)
-        #expect(trace.prefix(4) == [
-            "start:install", "install:install_hook@package/package.json:3", "install:shell_command@package/package.json:3",
-            "install:read_env_all@package/package.json:3",
-        ])
+        #expect(
+            trace.prefix(4) == [
+                "start:install", "install:install_hook@package/package.json:3",
+                "install:shell_command@package/package.json:3",
+                "install:read_env_all@package/package.json:3",
+            ])
         let inline = analysis.sequence.behaviours.first { $0.kind == .readEnvironmentAll }
         let line = String(manifest.split(separator: "\n")[2])
         let prefix = line.components(separatedBy: "b read_env_all").first ?? ""
         let column = prefix.utf8.count
         #expect(inline?.column == column + 1)
-        #expect(analysis.sequence.behaviours.contains { $0.kind == .downloadExecute && $0.path == "package/scripts/x.sh" })
-        #expect(analysis.sequence.behaviours.filter { $0.path == "package/scripts/x.sh" }.allSatisfy { $0.context == .install })
+        #expect(
+            analysis.sequence.behaviours.contains { $0.kind == .downloadExecute && $0.path == "package/scripts/x.sh" })
+        #expect(
+            analysis.sequence.behaviours.filter { $0.path == "package/scripts/x.sh" }.allSatisfy {
+                $0.context == .install
+            })
         #expect(analysis.fileAnalyses.contains { $0.path == "package/scripts/x.sh" && $0.language == .shell })
     }
 
     @Test func npmRunScriptsAreFollowedOnce() {
-        let manifest = #"{"name": "r", "scripts": {"postinstall": "npm run setup && npm run setup", "setup": "node s.js"}}"#
+        let manifest =
+            #"{"name": "r", "scripts": {"postinstall": "npm run setup && npm run setup", "setup": "node s.js"}}"#
         let files = PackageFixture.files([("package/package.json", manifest), ("package/s.js", "b spawn_process")])
         let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .npm))
-        #expect(trace == [
-            "start:install", "install:install_hook@package/package.json:1", "install:spawn_process@package/s.js:1",
-            "end:install",
-        ])
+        #expect(
+            trace == [
+                "start:install", "install:install_hook@package/package.json:1", "install:spawn_process@package/s.js:1",
+                "end:install",
+            ])
     }
 
     @Test func featuresCountTheWholePackage() {

@@ -22,9 +22,11 @@ struct ScriptedAnalyzer: FileAnalyzer {
             switch head {
             case "b":
                 guard words.count > 1, let kind = BehaviourKind(rawValue: words[1]) else { continue }
-                event = .behaviour(Behaviour(
-                    kind: kind, path: file.path, line: offset + 1, column: column,
-                    snippet: rawLine.trimmingCharacters(in: .whitespaces), language: language, context: file.context))
+                event = .behaviour(
+                    Behaviour(
+                        kind: kind, path: file.path, line: offset + 1, column: column,
+                        snippet: rawLine.trimmingCharacters(in: .whitespaces), language: language, context: file.context
+                    ))
             case "import" where words.count > 1: event = .importModule(words[1], line: offset + 1)
             case "call" where words.count > 1: event = .callLocal(words[1])
             case "def" where words.count > 1:

@@ -26,7 +26,9 @@ import Testing
             ("package/package.json", Self.manifest),
             ("package/scripts/pre.js", "b read_env_all"),
             ("package/scripts/post.js", "import ../lib/util\nb use_network"),
-            ("package/lib/index.js", """
+            (
+                "package/lib/index.js",
+                """
                 import ./util
                 import ./helpers
                 call main
@@ -38,7 +40,8 @@ import Testing
                 def unused
                   b eval_code
                 end
-                """),
+                """
+            ),
             ("package/lib/util.js", "b url"),
             ("package/lib/helpers/index.js", "import ../util\nb read_file"),
             ("package/bin/cli.js", "b recon_host"),
@@ -49,32 +52,33 @@ import Testing
         #expect(analysis.ecosystem == .npm)
         #expect(analysis.name == "demo")
         #expect(analysis.version == "1.2.3")
-        #expect(PackageFixture.trace(analysis) == [
-            "start:install",
-            "install:install_hook@package/package.json:9",
-            "install:read_env_all@package/scripts/pre.js:1",
-            "end:install",
-            "start:install",
-            "install:install_hook@package/package.json:8",
-            "install:url@package/lib/util.js:1",
-            "install:use_network@package/scripts/post.js:2",
-            "end:install",
-            "start:main",
-            "runtime:read_file@package/lib/helpers/index.js:2",
-            "runtime:spawn_process@package/lib/index.js:6",
-            "runtime:write_file@package/lib/index.js:4",
-            "runtime:eval_code@package/lib/index.js:10",
-            "end:main",
-            "start:bin",
-            "runtime:recon_host@package/bin/cli.js:1",
-            "end:bin",
-            "start:other",
-            "runtime:dns_lookup@package/lib/orphan.js:1",
-            "end:other",
-            "start:other",
-            "auxiliary:shell_command@package/test/run.js:1",
-            "end:other",
-        ])
+        #expect(
+            PackageFixture.trace(analysis) == [
+                "start:install",
+                "install:install_hook@package/package.json:9",
+                "install:read_env_all@package/scripts/pre.js:1",
+                "end:install",
+                "start:install",
+                "install:install_hook@package/package.json:8",
+                "install:url@package/lib/util.js:1",
+                "install:use_network@package/scripts/post.js:2",
+                "end:install",
+                "start:main",
+                "runtime:read_file@package/lib/helpers/index.js:2",
+                "runtime:spawn_process@package/lib/index.js:6",
+                "runtime:write_file@package/lib/index.js:4",
+                "runtime:eval_code@package/lib/index.js:10",
+                "end:main",
+                "start:bin",
+                "runtime:recon_host@package/bin/cli.js:1",
+                "end:bin",
+                "start:other",
+                "runtime:dns_lookup@package/lib/orphan.js:1",
+                "end:other",
+                "start:other",
+                "auxiliary:shell_command@package/test/run.js:1",
+                "end:other",
+            ])
         #expect(analysis.entryNames.first == "preinstall: node scripts/pre.js")
         #expect(analysis.entryNames.contains("main: package/lib/index.js"))
         let hook = analysis.sequence.behaviours.first { $0.kind == .installHook }
@@ -85,7 +89,9 @@ import Testing
     @Test func pythonSdistRunsSetupAndCmdclassThenPackageThenConsoleScript() {
         let files = PackageFixture.files([
             ("demo-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
-            ("demo-1.0/setup.py", """
+            (
+                "demo-1.0/setup.py",
+                """
                 import os
                 from setuptools import setup
                 b read_env_var
@@ -93,36 +99,42 @@ import Testing
                 def PostInstall.run
                   b spawn_process
                 end
-                setup(name='demo', cmdclass={'install': PostInstall}, entry_points={'console_scripts': ['demo = demo.cli:main']})
-                """),
+                setup(name='demo', cmdclass={'install': PostInstall},
+                      entry_points={'console_scripts': ['demo = demo.cli:main']})
+                """
+            ),
             ("demo-1.0/demo/__init__.py", "import .core\nb import_os_module"),
             ("demo-1.0/demo/core.py", "b read_file"),
-            ("demo-1.0/demo/cli.py", "import demo.core\ndef main\n  b use_network\nend\ndef other\n  b write_file\nend"),
+            (
+                "demo-1.0/demo/cli.py",
+                "import demo.core\ndef main\n  b use_network\nend\ndef other\n  b write_file\nend"
+            ),
             ("demo-1.0/tests/test_core.py", "b eval_code"),
         ])
         let analysis = PackageFixture.analyzer.analyse(files: files, ecosystem: nil)
         #expect(analysis.ecosystem == .pypi)
         #expect(analysis.name == "demo")
         #expect(analysis.version == "1.0")
-        #expect(PackageFixture.trace(analysis) == [
-            "start:install",
-            "install:install_hook@demo-1.0/setup.py:8",
-            "install:read_env_var@demo-1.0/setup.py:3",
-            "install:install_hook@demo-1.0/setup.py:4",
-            "install:spawn_process@demo-1.0/setup.py:6",
-            "end:install",
-            "start:main",
-            "runtime:read_file@demo-1.0/demo/core.py:1",
-            "runtime:import_os_module@demo-1.0/demo/__init__.py:2",
-            "end:main",
-            "start:bin",
-            "runtime:use_network@demo-1.0/demo/cli.py:3",
-            "runtime:write_file@demo-1.0/demo/cli.py:6",
-            "end:bin",
-            "start:other",
-            "auxiliary:eval_code@demo-1.0/tests/test_core.py:1",
-            "end:other",
-        ])
+        #expect(
+            PackageFixture.trace(analysis) == [
+                "start:install",
+                "install:install_hook@demo-1.0/setup.py:8",
+                "install:read_env_var@demo-1.0/setup.py:3",
+                "install:install_hook@demo-1.0/setup.py:4",
+                "install:spawn_process@demo-1.0/setup.py:6",
+                "end:install",
+                "start:main",
+                "runtime:read_file@demo-1.0/demo/core.py:1",
+                "runtime:import_os_module@demo-1.0/demo/__init__.py:2",
+                "end:main",
+                "start:bin",
+                "runtime:use_network@demo-1.0/demo/cli.py:3",
+                "runtime:write_file@demo-1.0/demo/cli.py:6",
+                "end:bin",
+                "start:other",
+                "auxiliary:eval_code@demo-1.0/tests/test_core.py:1",
+                "end:other",
+            ])
         #expect(analysis.sequence.features.hasInstallHook)
     }
 
@@ -138,25 +150,28 @@ import Testing
         files.append(PackageFile(path: "demo/tool.bin", data: Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0])))
         let analysis = PackageFixture.analyzer.analyse(files: files, ecosystem: nil)
         #expect(analysis.ecosystem == .pypi)
-        #expect(PackageFixture.trace(analysis) == [
-            "start:install",
-            "install:install_hook@demo_hook.pth:2",
-            "install:import_os_module@demo/__init__.py:1",
-            "install:spawn_process@demo/_hook.py:1",
-            "end:install",
-            "start:main", "end:main",
-            "start:bin", "end:bin",
-            "start:other",
-            "runtime:native_binary@demo/tool.bin:1",
-            "end:other",
-        ])
+        #expect(
+            PackageFixture.trace(analysis) == [
+                "start:install",
+                "install:install_hook@demo_hook.pth:2",
+                "install:import_os_module@demo/__init__.py:1",
+                "install:spawn_process@demo/_hook.py:1",
+                "end:install",
+                "start:main", "end:main",
+                "start:bin", "end:bin",
+                "start:other",
+                "runtime:native_binary@demo/tool.bin:1",
+                "end:other",
+            ])
         #expect(analysis.sequence.features.binaryFiles == 1)
     }
 
     @Test func callGraphVisitsEachFunctionOnceAtItsCallSite() {
         let files = PackageFixture.files([
             ("package/package.json", #"{"name": "calls", "main": "index.js"}"#),
-            ("package/index.js", """
+            (
+                "package/index.js",
+                """
                 b url
                 call first
                 b write_file
@@ -175,19 +190,21 @@ import Testing
                 def alpha
                   b dns_lookup
                 end
-                """),
+                """
+            ),
         ])
         let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .npm))
-        #expect(trace == [
-            "start:main",
-            "runtime:url@package/index.js:1",
-            "runtime:read_file@package/index.js:5",
-            "runtime:spawn_process@package/index.js:11",
-            "runtime:write_file@package/index.js:3",
-            "runtime:dns_lookup@package/index.js:17",
-            "runtime:eval_code@package/index.js:14",
-            "end:main",
-        ])
+        #expect(
+            trace == [
+                "start:main",
+                "runtime:url@package/index.js:1",
+                "runtime:read_file@package/index.js:5",
+                "runtime:spawn_process@package/index.js:11",
+                "runtime:write_file@package/index.js:3",
+                "runtime:dns_lookup@package/index.js:17",
+                "runtime:eval_code@package/index.js:14",
+                "end:main",
+            ])
     }
 
     @Test func importOrderIsKeptAndEachModuleWalkedOnce() {
@@ -198,13 +215,14 @@ import Testing
             ("package/b.mjs", "b write_file"),
         ])
         let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .npm))
-        #expect(trace == [
-            "start:main",
-            "runtime:write_file@package/b.mjs:1",
-            "runtime:read_file@package/a.js:2",
-            "runtime:url@package/index.js:4",
-            "end:main",
-        ])
+        #expect(
+            trace == [
+                "start:main",
+                "runtime:write_file@package/b.mjs:1",
+                "runtime:read_file@package/a.js:2",
+                "runtime:url@package/index.js:4",
+                "end:main",
+            ])
     }
 
     @Test func longImportChainsAreWalkedWithoutRecursion() {
@@ -222,9 +240,12 @@ import Testing
 
     @Test func exportsAreMainEntriesInDocumentOrder() {
         let files = PackageFixture.files([
-            ("package/package.json", """
+            (
+                "package/package.json",
+                """
                 {"name": "dual", "exports": {".": {"require": "./cjs/index.js", "import": "./esm/index.mjs"}}}
-                """),
+                """
+            ),
             ("package/esm/index.mjs", "b url"),
             ("package/cjs/index.js", "b read_file"),
         ])

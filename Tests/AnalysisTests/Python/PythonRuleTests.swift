@@ -57,8 +57,9 @@ import Testing
     }
 
     @Test func behavioursCarryEvidence() throws {
-        let analysis = PythonTestSupport.analyse("import os\n\nos.system('id')  # run\n", path: "pkg/x.py",
-                                                 context: .install)
+        let analysis = PythonTestSupport.analyse(
+            "import os\n\nos.system('id')  # run\n", path: "pkg/x.py",
+            context: .install)
         let spawn = try #require(analysis.allBehaviours.first { $0.kind == .spawnProcess })
         #expect(spawn.path == "pkg/x.py")
         #expect(spawn.line == 3 && spawn.column == 1)

@@ -5,7 +5,8 @@ import Testing
 /// Functions, methods, local calls, imports and setup.py install commands.
 @Suite struct PythonStructureTests {
     @Test func functionBodiesAreSeparateAndCallsAreInOrder() throws {
-        let analysis = PythonTestSupport.analyse("""
+        let analysis = PythonTestSupport.analyse(
+            """
             import os
 
             def collect():
@@ -30,7 +31,8 @@ import Testing
     }
 
     @Test func methodsAreQualifiedAndSelfCallsResolve() {
-        let analysis = PythonTestSupport.analyse("""
+        let analysis = PythonTestSupport.analyse(
+            """
             class Agent:
                 def __init__(self):
                     self.url = 'https://example.com'
@@ -55,7 +57,8 @@ import Testing
     }
 
     @Test func nestedFunctionsAndOneLineBodies() {
-        let analysis = PythonTestSupport.analyse("""
+        let analysis = PythonTestSupport.analyse(
+            """
             import os
             def outer():
                 def inner(): os.system('id')
@@ -76,17 +79,19 @@ import Testing
     }
 
     @Test func importsAreEventsWithSpecsAsWritten() {
-        let analysis = PythonTestSupport.analyse("""
+        let analysis = PythonTestSupport.analyse(
+            """
             from . import utils
             from .sub import thing
             import pkg.sub
             from .. import up
             import os.path as p
             """)
-        #expect(PythonTestSupport.structure(analysis.topLevel) == [
-            "import:.@1", "import:.utils@1", "import:.sub@2", "import:.sub.thing@2", "import:pkg.sub@3",
-            "import:..@4", "import:..up@4", "import:os.path@5",
-        ])
+        #expect(
+            PythonTestSupport.structure(analysis.topLevel) == [
+                "import:.@1", "import:.utils@1", "import:.sub@2", "import:.sub.thing@2", "import:pkg.sub@3",
+                "import:..@4", "import:..up@4", "import:os.path@5",
+            ])
         #expect(PythonTestSupport.kinds(analysis) == [.importOSModule])
     }
 
@@ -117,7 +122,8 @@ import Testing
     }
 
     @Test func setupCommandClassThroughVariablesAndSubclasses() {
-        let analysis = PythonTestSupport.analyse("""
+        let analysis = PythonTestSupport.analyse(
+            """
             from setuptools import setup
             from setuptools.command.develop import develop as _develop
             from setuptools.command.egg_info import egg_info
@@ -140,8 +146,10 @@ import Testing
     @Test func behavioursAreInStatementOrderInnerCallsFirst() {
         let analysis = PythonTestSupport.analyse("import os, requests\nexec(requests.get(os.getenv('U')).text)\n")
         let kinds = analysis.topLevel.compactMap(\.behaviour).map(\.kind)
-        #expect(kinds == [
-            .importOSModule, .importNetworkModule, .readEnvironmentVariable, .useNetwork, .evalCode, .downloadExecute,
-        ])
+        #expect(
+            kinds == [
+                .importOSModule, .importNetworkModule, .readEnvironmentVariable, .useNetwork, .evalCode,
+                .downloadExecute,
+            ])
     }
 }

@@ -63,7 +63,9 @@ enum PythonTestSupport {
     }
 
     /// Whether a behaviour of `kind` is reported at `location`.
-    static func reports(_ analysis: FileAnalysis, _ kind: BehaviourKind, at location: LockgateCore.SourceLocation) -> Bool {
+    static func reports(_ analysis: FileAnalysis, _ kind: BehaviourKind, at location: LockgateCore.SourceLocation)
+        -> Bool
+    {
         analysis.allBehaviours.contains { behaviour in
             behaviour.kind == kind && behaviour.line == location.line && behaviour.column == location.column
         }

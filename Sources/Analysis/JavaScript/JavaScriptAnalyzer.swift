@@ -11,6 +11,9 @@ public struct JavaScriptAnalyzer: FileAnalyzer {
     /// Creates an analyser.
     public init() {}
 
+    /// The string signals of short strings, shared by the files this analyser reads.
+    private let signals = JavaScriptSignalCache()
+
     /// Analyses a file. Never fails; linear in the file's size.
     /// - Parameter file: The file.
     /// - Returns: Its events and whether it is minified.
@@ -31,7 +34,7 @@ public struct JavaScriptAnalyzer: FileAnalyzer {
     public func analyseWithMetrics(_ file: SourceFile) -> (analysis: FileAnalysis, metrics: JavaScriptMetrics) {
         let source = JavaScriptSource(bytes: [UInt8](file.data.prefix(Self.maximumBytes)))
         let stream = source.bytes.withUnsafeBufferPointer { JavaScriptLexer.lex($0) }
-        let walker = JavaScriptWalker(source: source, stream: stream, file: file)
+        var walker = JavaScriptWalker(source: source, stream: stream, file: file, signals: signals)
         walker.run()
         var metrics = JavaScriptMetrics.layout(of: source)
         metrics.identifiers = stream.identifierCount

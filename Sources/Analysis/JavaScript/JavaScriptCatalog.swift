@@ -45,7 +45,7 @@ enum JavaScriptCatalog {
         case "setTimeout", "setInterval", "setImmediate", "execScript": .timer
         case "fetch", "WebSocket", "EventSource": .member(.network(callable: false), name)
         case "XMLHttpRequest", "ActiveXObject": .module(.xhr)
-        case "JSON", "Object", "String", "Reflect": .module(.builtin(name))
+        case "JSON", "Object", "String", "Reflect": JavaScriptBuiltin(name: name).map { .module(.builtin($0)) }
         default: nil
         }
     }
@@ -101,10 +101,12 @@ enum JavaScriptCatalog {
 
     /// Words that make a folded or decoded string read as code or as a sensitive name.
     static func isCodeLike(_ text: String) -> Bool {
-        let markers = [
-            "require", "eval", "exec", "spawn", "child_process", "function", "=>", "process.", "import(", "Buffer",
-            "http", "fromCharCode", "constructor", "powershell", "/bin/", "cmd", "curl", "wget",
-        ]
-        return markers.contains { text.contains($0) } || module(for: text) != nil
+        JavaScriptText.containsAny(text, codeMarkers) || module(for: text) != nil
     }
+
+    /// The words of `isCodeLike`.
+    private static let codeMarkers = [
+        "require", "eval", "exec", "spawn", "child_process", "function", "=>", "process.", "import(", "Buffer",
+        "http", "fromCharCode", "constructor", "powershell", "/bin/", "cmd", "curl", "wget",
+    ]
 }

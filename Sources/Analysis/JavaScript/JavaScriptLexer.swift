@@ -35,10 +35,17 @@ struct JavaScriptLexer {
     private var braceDepth = 0
     private var newline = false
     private var scratch: [UInt8] = []
+    /// Whether each interned name is an obfuscator name, by id (filled as names appear).
+    private var hexNames: [Bool] = []
+    private let keywordsBeforeRegex = Self.keywordsBeforeRegexTable
+    private let operatorStart = Self.operatorStartTable
+    private let operatorSecond = Self.operatorSecondTable
+    private let packedOperators = Self.packedOperatorsTable
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.b = bytes
-        stream.tokens.reserveCapacity(bytes.count / 4)
+        // Minified code has about one token per three bytes; untouched capacity of a large file costs no pages.
+        stream.tokens.reserveCapacity(bytes.count / 3 + 16)
     }
 
     private func at(_ index: Int) -> UInt8 { index < b.count ? b[index] : 0 }
@@ -46,7 +53,7 @@ struct JavaScriptLexer {
     private mutating func run() {
         let n = b.count
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
-        if at(i) == UInt8(ascii: "#") && at(i + 1) == UInt8(ascii: "!") { skipLine() }
+        if at(i) == 0x23 /* # */ && at(i + 1) == 0x21 /* ! */ { skipLine() }
         while i < n {
             let c = b[i]
             switch c {
@@ -54,20 +61,20 @@ struct JavaScriptLexer {
             case 0x0A:
                 newline = true
                 i += 1
-            case UInt8(ascii: "/"):
+            case 0x2F /* slash */:
                 let next = at(i + 1)
-                if next == UInt8(ascii: "/") {
+                if next == 0x2F /* slash */ {
                     skipLine()
-                } else if next == UInt8(ascii: "*") {
+                } else if next == 0x2A /* star */ {
                     skipBlockComment()
                 } else if regexAllowed() {
                     scanRegex()
                 } else {
                     scanPunctuator()
                 }
-            case UInt8(ascii: "'"), UInt8(ascii: "\""): scanString(quote: c)
-            case UInt8(ascii: "`"): scanTemplate(from: i, continuation: false)
-            case UInt8(ascii: "}"):
+            case 0x27 /* ' */, 0x22 /* " */: scanString(quote: c)
+            case 0x60 /* ` */: scanTemplate(from: i, continuation: false)
+            case 0x7D /* } */:
                 if let top = templateDepths.last, top == braceDepth {
                     templateDepths.removeLast()
                     scanTemplate(from: i, continuation: true)
@@ -75,19 +82,19 @@ struct JavaScriptLexer {
                     braceDepth = max(0, braceDepth - 1)
                     scanPunctuator()
                 }
-            case UInt8(ascii: "{"):
+            case 0x7B /* { */:
                 braceDepth += 1
                 scanPunctuator()
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): scanNumber()
-            case UInt8(ascii: "."):
+            case 0x30...0x39: scanNumber()  // digits
+            case 0x2E /* . */:
                 if isDigit(at(i + 1)) { scanNumber() } else { scanPunctuator() }
-            case UInt8(ascii: "#"):
+            case 0x23 /* # */:
                 if isIdentifierStart(at(i + 1)) { scanIdentifier(kind: .privateName) } else { scanPunctuator() }
             default:
                 if c >= 0x80, let width = unicodeSpaceWidth(i) {
                     if c == 0xE2 && at(i + 2) >= 0xA8 { newline = true }
                     i += width
-                } else if isIdentifierStart(c) || c == UInt8(ascii: "\\") {
+                } else if isIdentifierStart(c) || c == 0x5C /* \ */ {
                     scanIdentifier(kind: .identifier)
                 } else {
                     scanPunctuator()
@@ -113,7 +120,7 @@ struct JavaScriptLexer {
     private mutating func skipBlockComment() {
         i += 2
         while i < b.count {
-            if b[i] == UInt8(ascii: "*") && at(i + 1) == UInt8(ascii: "/") {
+            if b[i] == 0x2A /* star */ && at(i + 1) == 0x2F /* slash */ {
                 i += 2
                 return
             }
@@ -123,7 +130,7 @@ struct JavaScriptLexer {
     }
 
     /// The keywords after which a `/` starts a regex, as a bit set over their ids.
-    private static let keywordsBeforeRegex: UInt64 = {
+    private static let keywordsBeforeRegexTable: UInt64 = {
         typealias K = JavaScriptNames.Known
         let keywords: [K] = [
             .return_, .typeof_, .instanceof, .in_, .of, .new_, .delete_, .void_, .throw_, .case_, .do_, .else_, .yield,
@@ -137,7 +144,7 @@ struct JavaScriptLexer {
         guard let last = stream.tokens.last else { return true }
         switch last.kind {
         case .identifier:
-            return last.name >= 0 && last.name < 64 && Self.keywordsBeforeRegex & (1 << UInt64(last.name)) != 0
+            return last.name >= 0 && last.name < 64 && keywordsBeforeRegex & (1 << UInt64(last.name)) != 0
         case .number, .string, .template, .templateTail, .regex, .privateName: return false
         case .templateHead, .templateMiddle: return true
         case .punctuator:
@@ -161,7 +168,7 @@ struct JavaScriptLexer {
                 append(.string, start: start, flags: flags)
                 return
             }
-            if c == UInt8(ascii: "\\") {
+            if c == 0x5C /* \ */ {
                 flags |= JavaScriptToken.hasEscapes
                 i += at(i + 1) == 0x0D && at(i + 2) == 0x0A ? 3 : 2
                 continue
@@ -178,17 +185,17 @@ struct JavaScriptLexer {
         i = start + 1
         while i < b.count {
             let c = b[i]
-            if c == UInt8(ascii: "`") {
+            if c == 0x60 /* ` */ {
                 i += 1
                 append(continuation ? .templateTail : .template, start: start, flags: flags)
                 return
             }
-            if c == UInt8(ascii: "\\") {
+            if c == 0x5C /* \ */ {
                 flags |= JavaScriptToken.hasEscapes
                 i += 2
                 continue
             }
-            if c == UInt8(ascii: "$") && at(i + 1) == UInt8(ascii: "{") {
+            if c == 0x24 /* $ */ && at(i + 1) == 0x7B /* { */ {
                 i += 2
                 templateDepths.append(braceDepth)
                 append(continuation ? .templateMiddle : .templateHead, start: start, flags: flags)
@@ -207,16 +214,16 @@ struct JavaScriptLexer {
         while i < b.count {
             let c = b[i]
             if c == 0x0A || c == 0x0D { break }
-            if c == UInt8(ascii: "\\") {
+            if c == 0x5C /* \ */ {
                 if at(i + 1) == 0x0A { break }
                 i += 2
                 continue
             }
-            if c == UInt8(ascii: "[") {
+            if c == 0x5B /* [ */ {
                 inClass = true
-            } else if c == UInt8(ascii: "]") {
+            } else if c == 0x5D /* ] */ {
                 inClass = false
-            } else if c == UInt8(ascii: "/") && !inClass {
+            } else if c == 0x2F /* slash */ && !inClass {
                 i += 1
                 while i < b.count && isIdentifierPart(b[i]) { i += 1 }
                 append(.regex, start: start)
@@ -230,16 +237,16 @@ struct JavaScriptLexer {
 
     private mutating func scanNumber() {
         let start = i
-        if b[i] == UInt8(ascii: "0"), let x = Optional(at(i + 1) | 0x20),
-            x == UInt8(ascii: "x") || x == UInt8(ascii: "o") || x == UInt8(ascii: "b")
+        if b[i] == 0x30 /* 0 */, let x = Optional(at(i + 1) | 0x20),
+            x == 0x78 /* x */ || x == 0x6F /* o */ || x == 0x62 /* b */
         {
             i += 2
             while i < b.count && isIdentifierPart(b[i]) { i += 1 }
         } else {
-            while i < b.count && (isDigit(b[i]) || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "_")) { i += 1 }
-            if at(i) | 0x20 == UInt8(ascii: "e") {
+            while i < b.count && (isDigit(b[i]) || b[i] == 0x2E /* . */ || b[i] == 0x5F /* _ */) { i += 1 }
+            if at(i) | 0x20 == 0x65 /* e */ {
                 i += 1
-                if at(i) == UInt8(ascii: "+") || at(i) == UInt8(ascii: "-") { i += 1 }
+                if at(i) == 0x2B /* + */ || at(i) == 0x2D /* - */ { i += 1 }
             }
             while i < b.count && isIdentifierPart(b[i]) { i += 1 }
         }
@@ -252,42 +259,55 @@ struct JavaScriptLexer {
         var op = UInt16(c)
         var width = 1
         switch (c, next) {
-        case (UInt8(ascii: "."), UInt8(ascii: ".")) where at(i + 2) == UInt8(ascii: "."):
+        case (0x2E /* . */, 0x2E /* . */) where at(i + 2) == 0x2E /* . */:
             (op, width) = (JavaScriptOp.spread, 3)
-        case (UInt8(ascii: "?"), UInt8(ascii: ".")) where !isDigit(at(i + 2)):
+        case (0x3F /* ? */, 0x2E /* . */) where !isDigit(at(i + 2)):
             (op, width) = (JavaScriptOp.optionalChain, 2)
-        case (UInt8(ascii: "="), UInt8(ascii: ">")): (op, width) = (JavaScriptOp.arrow, 2)
-        case (UInt8(ascii: "+"), UInt8(ascii: "+")): (op, width) = (JavaScriptOp.increment, 2)
-        case (UInt8(ascii: "-"), UInt8(ascii: "-")): (op, width) = (JavaScriptOp.decrement, 2)
-        case (UInt8(ascii: "+"), UInt8(ascii: "=")): (op, width) = (JavaScriptOp.plusAssign, 2)
-        case (UInt8(ascii: "<"), UInt8(ascii: "/"))
-        where at(i + 2) != UInt8(ascii: "/") && at(i + 2) != UInt8(ascii: "*"):
+        case (0x3D /* = */, 0x3E /* > */): (op, width) = (JavaScriptOp.arrow, 2)
+        case (0x2B /* + */, 0x2B /* + */): (op, width) = (JavaScriptOp.increment, 2)
+        case (0x2D /* - */, 0x2D /* - */): (op, width) = (JavaScriptOp.decrement, 2)
+        case (0x2B /* + */, 0x3D /* = */): (op, width) = (JavaScriptOp.plusAssign, 2)
+        case (0x3C /* < */, 0x2F /* slash */)
+        where at(i + 2) != 0x2F /* slash */ && at(i + 2) != 0x2A /* star */:
             (op, width) = (JavaScriptOp.closeTag, 2)
         default:
-            if Self.operatorStart[Int(c)] && Self.operatorSecond[Int(next)] { (op, width) = longOperator(c) }
+            if operatorStart[Int(c)] && operatorSecond[Int(next)] { (op, width) = longOperator(c) }
         }
         i += width
         append(.punctuator, start: start, op: op)
     }
 
     /// Bytes that can start, and that can follow the first byte of, a multi-character operator.
-    private static let operatorStart: [Bool] = (0..<256).map { byte in
+    private static let operatorStartTable: [Bool] = (0..<256).map { byte in
         JavaScriptOp.others.contains { $0[0] == UInt8(byte) }
     }
-    private static let operatorSecond: [Bool] = (0..<256).map { byte in
+    private static let operatorSecondTable: [Bool] = (0..<256).map { byte in
         JavaScriptOp.others.contains { $0[1] == UInt8(byte) }
+    }
+
+    /// A multi-character operator packed for comparison with the next four bytes.
+    private struct PackedOperator: Sendable {
+        /// Its bytes, little-endian.
+        var bytes: UInt32
+        /// The mask of its length.
+        var mask: UInt32
+        var length: Int
+        var code: UInt16
+    }
+
+    /// `JavaScriptOp.others` packed, longest first (as `others` is ordered, so the first match is the longest).
+    private static let packedOperatorsTable: [PackedOperator] = JavaScriptOp.others.enumerated().map { index, bytes in
+        var packed: UInt32 = 0
+        for (offset, byte) in bytes.enumerated() { packed |= UInt32(byte) << (8 * UInt32(offset)) }
+        let mask: UInt32 = bytes.count >= 4 ? .max : (1 << (8 * UInt32(bytes.count))) - 1
+        return PackedOperator(bytes: packed, mask: mask, length: bytes.count, code: UInt16(300 + index))
     }
 
     /// The longest multi-character operator here, or the single character.
     private func longOperator(_ c: UInt8) -> (UInt16, Int) {
-        let others = JavaScriptOp.others
-        var index = 0
-        while index < others.count {
-            let candidate = others[index]
-            var length = 0
-            while length < candidate.count && at(i + length) == candidate[length] { length += 1 }
-            if length == candidate.count { return (UInt16(300 + index), length) }
-            index += 1
+        let next = UInt32(c) | UInt32(at(i + 1)) << 8 | UInt32(at(i + 2)) << 16 | UInt32(at(i + 3)) << 24
+        for candidate in packedOperators where next & candidate.mask == candidate.bytes {
+            return (candidate.code, candidate.length)
         }
         return (UInt16(c), 1)
     }
@@ -295,13 +315,24 @@ struct JavaScriptLexer {
     private mutating func scanIdentifier(kind: JavaScriptTokenKind) {
         let start = i
         if kind == .privateName { i += 1 }
+        // Plain ASCII names in one tight loop; escapes and non-ASCII bytes continue below.
+        // (The test is spelled out: a call per byte is what makes debug builds slow.)
+        while i < b.count {
+            let c = b[i], letter = c | 0x20
+            guard (letter >= 0x61 && letter <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x24 else {
+                break
+            }
+            i += 1
+        }
         var escaped = false
-        scratch.removeAll(keepingCapacity: true)
         while i < b.count {
             let c = b[i]
-            if c == UInt8(ascii: "\\") {
-                guard at(i + 1) == UInt8(ascii: "u"), let (scalar, width) = unicodeEscape(at: i + 2) else { break }
-                if !escaped { scratch.append(contentsOf: b[start..<i]) }
+            if c == 0x5C /* \ */ {
+                guard at(i + 1) == 0x75 /* u */, let (scalar, width) = unicodeEscape(at: i + 2) else { break }
+                if !escaped {
+                    scratch.removeAll(keepingCapacity: true)
+                    scratch.append(contentsOf: b[start..<i])
+                }
                 escaped = true
                 scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
                 i += 2 + width
@@ -323,14 +354,21 @@ struct JavaScriptLexer {
         } else {
             name = stream.names.intern(UnsafeBufferPointer(rebasing: b[start..<i]))
         }
-        if !JavaScriptNames.isKeyword(name) && kind == .identifier {
+        if kind == .identifier && !JavaScriptNames.isKeyword(name) {
             stream.identifierCount += 1
-            if Self.isHexName(stream.names[name]) {
+            if isHexName(name) {
                 stream.hexIdentifierCount += 1
                 if stream.firstHexIdentifier < 0 { stream.firstHexIdentifier = stream.tokens.count }
             }
         }
         append(kind, start: start, flags: escaped ? JavaScriptToken.escaped : 0, name: name)
+    }
+
+    /// Whether an interned name looks generated by javascript-obfuscator (decided once per name).
+    private mutating func isHexName(_ name: Int32) -> Bool {
+        guard name >= 0 else { return false }
+        while hexNames.count <= Int(name) { hexNames.append(Self.isHexName(stream.names[Int32(hexNames.count)])) }
+        return hexNames[Int(name)]
     }
 
     /// Whether a name looks generated by javascript-obfuscator: `_0x` followed by at least four hex digits.
@@ -340,16 +378,16 @@ struct JavaScriptLexer {
         var state = 0, hex = 0
         for byte in bytes {
             switch state {
-            case 0: state = byte == UInt8(ascii: "_") ? 1 : 0
-            case 1: state = byte == UInt8(ascii: "0") ? 2 : (byte == UInt8(ascii: "_") ? 1 : 0)
-            case 2: state = byte == UInt8(ascii: "x") ? 3 : (byte == UInt8(ascii: "_") ? 1 : 0)
+            case 0: state = byte == 0x5F /* _ */ ? 1 : 0
+            case 1: state = byte == 0x30 /* 0 */ ? 2 : (byte == 0x5F /* _ */ ? 1 : 0)
+            case 2: state = byte == 0x78 /* x */ ? 3 : (byte == 0x5F /* _ */ ? 1 : 0)
             default:
                 if isHex(byte) {
                     hex += 1
                     if hex >= 4 { return true }
                 } else {
                     hex = 0
-                    state = byte == UInt8(ascii: "_") ? 1 : 0
+                    state = byte == 0x5F /* _ */ ? 1 : 0
                 }
             }
         }
@@ -359,13 +397,13 @@ struct JavaScriptLexer {
     /// Decodes `XXXX` or `{X...}` after `\u`; returns the scalar and the bytes consumed.
     private func unicodeEscape(at index: Int) -> (Unicode.Scalar, Int)? {
         var value: UInt32 = 0
-        if at(index) == UInt8(ascii: "{") {
+        if at(index) == 0x7B /* { */ {
             var j = index + 1
             while j < b.count && j - index < 9 && isHex(b[j]) {
                 value = value * 16 + UInt32(hexValue(b[j]))
                 j += 1
             }
-            guard at(j) == UInt8(ascii: "}"), j > index + 1, let scalar = Unicode.Scalar(value) else { return nil }
+            guard at(j) == 0x7D /* } */, j > index + 1, let scalar = Unicode.Scalar(value) else { return nil }
             return (scalar, j + 1 - index)
         }
         for j in index..<index + 4 {
@@ -400,7 +438,7 @@ private func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 
 private func hexValue(_ c: UInt8) -> UInt8 { isDigit(c) ? c - 0x30 : (c | 0x20) - 0x61 + 10 }
 
 private func isIdentifierStart(_ c: UInt8) -> Bool {
-    (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_") || c == UInt8(ascii: "$") || c >= 0x80
+    (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F /* _ */ || c == 0x24 /* $ */ || c >= 0x80
 }
 
 private func isIdentifierPart(_ c: UInt8) -> Bool { isIdentifierStart(c) || isDigit(c) }

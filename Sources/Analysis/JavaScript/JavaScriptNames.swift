@@ -22,10 +22,19 @@ struct JavaScriptNames: Sendable {
 
     /// Creates the table with the known names interned.
     init() {
-        for spelling in Self.knownSpellings {
-            _ = Array(spelling.utf8).withUnsafeBufferPointer { intern($0) }
-        }
+        self = Self.known
     }
+
+    /// The table of the known names, built once and copied for each file.
+    private static let known: JavaScriptNames = {
+        var names = JavaScriptNames(empty: ())
+        for spelling in knownSpellings {
+            _ = Array(spelling.utf8).withUnsafeBufferPointer { names.intern($0) }
+        }
+        return names
+    }()
+
+    private init(empty: Void) {}
 
     /// The spelling of an id.
     subscript(id: Int32) -> String { id >= 0 && Int(id) < strings.count ? strings[Int(id)] : "" }
@@ -36,12 +45,13 @@ struct JavaScriptNames: Sendable {
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if table.count < 2 * (strings.count + 1) { grow() }
         let hash = Self.hash(bytes)
-        var slot = Int(hash & UInt64(table.count - 1))
+        let mask = table.count - 1
+        var slot = Int(hash & UInt64(mask))
         while true {
             let id = table[slot]
             if id < 0 { break }
-            if hashes[Int(id)] == hash && bytesOf(id).elementsEqual(bytes) { return id }
-            slot = (slot + 1) & (table.count - 1)
+            if hashes[Int(id)] == hash && spells(id, bytes) { return id }
+            slot = (slot + 1) & mask
         }
         let id = Int32(strings.count)
         strings.append(String(decoding: bytes, as: UTF8.self))
@@ -63,7 +73,7 @@ struct JavaScriptNames: Sendable {
             var slot = Int(hash & UInt64(table.count - 1))
             while table[slot] >= 0 {
                 let id = table[slot]
-                if hashes[Int(id)] == hash && bytesOf(id).elementsEqual(buffer) { return id }
+                if hashes[Int(id)] == hash && spells(id, buffer) { return id }
                 slot = (slot + 1) & (table.count - 1)
             }
             return -1
@@ -72,12 +82,13 @@ struct JavaScriptNames: Sendable {
 
     /// Whether an id is a reserved word that cannot start a member chain.
     static func isKeyword(_ id: Int32) -> Bool {
-        id >= 0 && id <= Known.try_.rawValue && id != Known.this.rawValue && id != Known.super_.rawValue
-            && id != Known.async.rawValue && id != Known.get.rawValue && id != Known.set.rawValue
-            && id != Known.of.rawValue && id != Known.from.rawValue && id != Known.as_.rawValue
-            && id != Known.static_.rawValue && id != Known.let_.rawValue && id != Known.yield.rawValue
-            && id != Known.await_.rawValue
+        id >= 0 && id <= 40 && (keywordBits >> UInt64(id)) & 1 != 0
     }
+
+    /// `isKeyword` as bits by id: the known names up to `try` except `this`, `super`, `async`, `get`, `set`, `of`,
+    /// `from`, `as`, `static`, `let`, `yield` and `await` (a literal, so the check costs no calls in debug builds;
+    /// `JavaScriptSpeedTests` checks it against that definition).
+    static var keywordBits: UInt64 { 0x1E0_CFF1_FDFD }
 
     // MARK: - Private
 
@@ -86,10 +97,16 @@ struct JavaScriptNames: Sendable {
     private var offsets: [Int] = []
     private var storage: [UInt8] = []
 
-    private func bytesOf(_ id: Int32) -> ArraySlice<UInt8> {
+    /// Whether an id is spelled with these bytes.
+    private func spells(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = offsets[Int(id)]
         let end = Int(id) + 1 < offsets.count ? offsets[Int(id) + 1] : storage.count
-        return storage[start..<end]
+        guard end - start == bytes.count else { return false }
+        return storage.withUnsafeBufferPointer { stored in
+            var index = 0
+            while index < bytes.count && stored[start + index] == bytes[index] { index += 1 }
+            return index == bytes.count
+        }
     }
 
     private mutating func grow() {

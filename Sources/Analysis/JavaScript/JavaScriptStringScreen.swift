@@ -1,11 +1,15 @@
 import LockgateCore
 
-/// A fast front for `StringSignals.kinds(in:)`, which runs dozens of regular expressions per call: strings that
-/// contain none of the words its path and shell rules look for get only its cheap checks (URLs, length, base64,
-/// entropy) here; the rest go to `StringSignals` itself. Results are cached per file.
+/// A fast front for `StringSignals.kinds(in:)`, which costs microseconds per call: strings that contain none of the
+/// words its path and shell rules look for get only its cheap checks (URLs, length, base64, entropy) here; the rest
+/// go to `StringSignals` itself. Results are cached per file, and those of short strings across the files one
+/// analyser reads (`JavaScriptSignalCache`).
 struct JavaScriptStringScreen: Sendable {
     /// Creates an empty screen.
-    init() {}
+    /// - Parameter shared: Answers shared with the screens of other files, if any.
+    init(shared: JavaScriptSignalCache? = nil) {
+        self.shared = shared
+    }
 
     /// The behaviour kinds a string signals (the same answer as `StringSignals.kinds(in:)`).
     /// - Parameter text: The string's value.
@@ -14,12 +18,16 @@ struct JavaScriptStringScreen: Sendable {
         let count = text.utf8.count
         guard count >= 4 else { return [] }
         if let cached = cache[text] { return cached }
+        if let known = shared?.kinds(of: text) {
+            if cache.count < 20_000 { cache[text] = known }
+            return known
+        }
         let result: [BehaviourKind]
         if Self.mayNeedFullCheck(text) {
             result = StringSignals.kinds(in: text)
         } else {
             var kinds: [BehaviourKind] = []
-            if text.utf8.contains(UInt8(ascii: ".")) { kinds += StringSignals.urlKinds(in: text.lowercased()) }
+            if Self.hasDot(text) { kinds += StringSignals.urlKinds(in: text.lowercased()) }
             if count >= StringSignals.longStringLength { kinds.append(.longString) }
             let base64 = StringSignals.isBase64Blob(text)
             if base64 { kinds.append(.base64String) }
@@ -27,24 +35,23 @@ struct JavaScriptStringScreen: Sendable {
             var seen = Set<BehaviourKind>()
             result = kinds.filter { seen.insert($0).inserted }
         }
-        if cache.count < 20_000 { cache[text] = result }
+        if cache.count < 20_000 && count <= 4_096 { cache[text] = result }
+        shared?.store(result, for: text)
         return result
     }
 
     /// Whether a string contains a word that one of `StringSignals`'s path or shell-command rules needs.
     static func mayNeedFullCheck(_ text: String) -> Bool {
-        var lower = [UInt8](text.utf8.prefix(4_096))
-        for index in lower.indices where lower[index] >= 0x41 && lower[index] <= 0x5A { lower[index] |= 0x20 }
-        return lower.withUnsafeBufferPointer { buffer in
+        let table = keywordsByFirstByte
+        var copy = text
+        return copy.withUTF8 { all in
+            let buffer = UnsafeBufferPointer(rebasing: all.prefix(4_096))
             for index in buffer.indices {
-                guard let candidates = keywordsByFirstByte[Int(buffer[index])] else { continue }
+                guard let candidates = table[Int(lowercase(buffer[index]))] else { continue }
                 for keyword in candidates where keyword.count <= buffer.count - index {
-                    var match = true
-                    for offset in 1..<keyword.count where buffer[index + offset] != keyword[offset] {
-                        match = false
-                        break
-                    }
-                    if match { return true }
+                    var offset = 1
+                    while offset < keyword.count && lowercase(buffer[index + offset]) == keyword[offset] { offset += 1 }
+                    if offset == keyword.count { return true }
                 }
             }
             return false
@@ -54,6 +61,17 @@ struct JavaScriptStringScreen: Sendable {
     // MARK: - Private
 
     private var cache: [String: [BehaviourKind]] = [:]
+    private let shared: JavaScriptSignalCache?
+
+    private static func lowercase(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+    private static func hasDot(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            for byte in buffer where byte == 0x2E { return true }
+            return false
+        }
+    }
 
     /// Necessary words of every path and shell rule in `StringSignals` (lowercase), indexed by first byte.
     private static let keywordsByFirstByte: [[[UInt8]]?] = {

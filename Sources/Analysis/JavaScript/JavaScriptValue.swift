@@ -31,7 +31,7 @@ enum JavaScriptModule: Hashable, Sendable {
     /// node's `module` object or the `module` module (`module.require`, `Module._load`, `createRequire`).
     case nodeModule
     /// `JSON`, `Object`, `String`, `Reflect`: builtins whose members matter (`JSON.stringify`, `String.fromCharCode`).
-    case builtin(String)
+    case builtin(JavaScriptBuiltin)
     /// `XMLHttpRequest` objects.
     case xhr
 
@@ -48,8 +48,31 @@ enum JavaScriptModule: Hashable, Sendable {
     }
 }
 
+/// A global builtin object whose members the analysis knows.
+enum JavaScriptBuiltin: Hashable, Sendable {
+    /// `JSON`.
+    case json
+    /// `Object`.
+    case object
+    /// `String`.
+    case string
+    /// `Reflect`.
+    case reflect
+
+    /// The builtin of a global name, if it is one.
+    init?(name: String) {
+        switch name {
+        case "JSON": self = .json
+        case "Object": self = .object
+        case "String": self = .string
+        case "Reflect": self = .reflect
+        default: return nil
+        }
+    }
+}
+
 /// What a value refers to, as far as the analysis can tell.
-indirect enum JavaScriptObject: Hashable, Sendable {
+enum JavaScriptObject: Hashable, Sendable {
     /// Nothing known.
     case unknown
     /// A constant string.
@@ -77,7 +100,7 @@ indirect enum JavaScriptObject: Hashable, Sendable {
     /// A global decoding function (`atob`, `decodeURIComponent`, `unescape`).
     case decoder(String)
     /// A method of a constant string or array (`'abc'.split`, `[...].join`).
-    case method(JavaScriptObject, String)
+    indirect case method(JavaScriptObject, String)
     /// A function defined in this file, by its name in `FileAnalysis.functions`.
     case localFunction(String)
     /// An object made by `new X()` of a class that may be defined in this file (its methods are `X.method`).
@@ -103,6 +126,8 @@ struct JavaScriptTaint: OptionSet, Hashable, Sendable {
     static let computed = JavaScriptTaint(rawValue: 12)
     /// Marks of a DNS name built from data: host data or non-constant parts.
     static let built = JavaScriptTaint(rawValue: 18)
+    /// Not a taint: marks a slot whose value is not computed yet (`JavaScriptCallContext`); no value carries it.
+    static let pending = JavaScriptTaint(rawValue: 128)
 }
 
 /// An abstract value: what it refers to and what it carries.

@@ -12,24 +12,36 @@ struct JavaScriptCall: Sendable {
     /// The token behaviours of the call are reported at (the last name of the callee).
     var nameToken: Int
     /// The dotted path of a callee that is a plain name (`f`, `obj.f`, `this.f`), for local calls.
-    var path: String?
+    var path: JavaScriptPathRef?
     /// Whether the call is `new X(...)`.
     var isNew: Bool
     /// Arguments to skip (`f.call(thisArg, ...)` skips one; `f.apply` hides them all).
     var shift: Int
 }
 
+/// A dotted path (`obj.f`) kept as name ids on the walker's `pathParts`: `count` ids from `base`.
+struct JavaScriptPathRef: Sendable {
+    /// The index of its first name in `pathParts`.
+    var base: Int
+    /// How many names it has.
+    var count: Int
+}
+
 /// Calls: what calling each known value does.
 extension JavaScriptWalker {
     /// Evaluates a call, recording its behaviours in emitting mode.
-    func call(_ call: JavaScriptCall, emit: Bool, depth: Int) -> JavaScriptValue {
-        var arguments = arguments(from: call.open, to: call.close)
-        arguments = call.shift >= 64 ? [] : Array(arguments.dropFirst(call.shift))
+    mutating func call(_ call: JavaScriptCall, emit: Bool, depth: Int) -> JavaScriptValue {
+        var arguments = code.arguments(from: call.open, to: call.close)
+        if call.shift >= 64 {
+            arguments = []
+        } else if call.shift > 0 {
+            arguments = Array(arguments.dropFirst(call.shift))
+        }
         var context = JavaScriptCallContext(call: call, arguments: arguments, emit: emit, depth: depth)
         if emit {
             for (position, range) in arguments.prefix(8).enumerated() {
                 let value = argumentValue(range, depth: depth)
-                context.values[position] = value
+                context.remember(value, at: position)
                 recordFolded(value, at: range.lowerBound)
             }
         }
@@ -79,8 +91,8 @@ extension JavaScriptWalker {
         case .module(let module):
             return moduleCall(module, &context)
         case .unknown:
-            if let path = call.path {
-                let resolved = resolve(path)
+            if let path = call.path, emit || call.isNew {
+                let resolved = resolve(text(of: path))
                 if emit { recordLocalCall(call.isNew ? resolved + ".constructor" : resolved) }
                 if call.isNew { return JavaScriptValue(object: .instance(resolved)) }
             }
@@ -91,16 +103,16 @@ extension JavaScriptWalker {
     }
 
     /// The value of an argument, computed once.
-    func value(_ position: Int, _ context: inout JavaScriptCallContext) -> JavaScriptValue {
-        if let known = context.values[position] { return known }
+    mutating func value(_ position: Int, _ context: inout JavaScriptCallContext) -> JavaScriptValue {
+        if let known = context.known(position) { return known }
         guard position < context.arguments.count else { return .unknown }
         let value = argumentValue(context.arguments[position], depth: context.depth)
-        context.values[position] = value
+        context.remember(value, at: position)
         return value
     }
 
     /// Whether any argument carries network data, or the call sits in a network callback.
-    func carriesNetwork(_ context: inout JavaScriptCallContext) -> Bool {
+    mutating func carriesNetwork(_ context: inout JavaScriptCallContext) -> Bool {
         if !networkRegions.isEmpty && context.emit { return true }
         for position in context.arguments.indices.prefix(8) where value(position, &context).taint.contains(.network) {
             return true
@@ -116,14 +128,14 @@ extension JavaScriptWalker {
         return path
     }
 
-    private func evalCall(_ context: inout JavaScriptCallContext, codeArgument: Int = 0) {
+    private mutating func evalCall(_ context: inout JavaScriptCallContext, codeArgument: Int = 0) {
         let call = context.call
         record(.evalCode, at: call.nameToken)
         let first = call.open + 1
-        if isName(first, .function) && isOp(first + 1, JavaScriptOp.lparen) {
+        if code.isName(first, .function) && code.isOp(first + 1, JavaScriptOp.lparen) {
             let parameters = (0..<5).map { first + 2 + 2 * $0 }
             if zip(parameters, ["p", "a", "c", "k", "e"]).allSatisfy({ index, expected in
-                index < tokens.count && tokens[index].kind == .identifier && name(index) == expected
+                index < code.tokens.count && code.tokens[index].kind == .identifier && code.name(index) == expected
             }) {
                 packedEval = true
                 record(.packedEval, at: call.nameToken)
@@ -132,7 +144,7 @@ extension JavaScriptWalker {
         if value(codeArgument, &context).taint.contains(.network) { record(.downloadExecute, at: call.nameToken) }
     }
 
-    private func method(
+    private mutating func method(
         _ receiver: JavaScriptObject, _ method: String, taint: JavaScriptTaint, _ context: inout JavaScriptCallContext
     ) -> JavaScriptValue {
         switch (receiver, method) {
@@ -140,7 +152,8 @@ extension JavaScriptWalker {
             let separator = context.arguments.isEmpty ? nil : value(0, &context).string
             guard let separator else { return JavaScriptValue(object: .array([text]), taint: taint) }
             let parts =
-                separator.isEmpty ? text.prefix(100_000).map(String.init) : text.components(separatedBy: separator)
+                separator.isEmpty
+                ? text.prefix(100_000).map(String.init) : JavaScriptText.split(text, separator: separator)
             return JavaScriptValue(object: .array(parts), taint: taint)
         case (.string(let text), "toString"), (.string(let text), "valueOf"), (.string(let text), "normalize"):
             return JavaScriptValue(object: .string(text), taint: taint)
@@ -197,6 +210,30 @@ struct JavaScriptCallContext: Sendable {
     var emit: Bool
     /// Evaluation nesting.
     var depth: Int
-    /// Values computed so far, by position.
-    var values: [Int: JavaScriptValue] = [:]
+    /// Values computed so far, by position (allocated on the first one); `pending` marks those not computed yet.
+    private var values: [JavaScriptValue] = []
+
+    /// Creates the state of a call whose argument values are still to be computed.
+    init(call: JavaScriptCall, arguments: [Range<Int>], emit: Bool, depth: Int) {
+        self.call = call
+        self.arguments = arguments
+        self.emit = emit
+        self.depth = depth
+    }
+
+    /// The value of an argument already computed.
+    func known(_ position: Int) -> JavaScriptValue? {
+        guard position >= 0 && position < values.count, !values[position].taint.contains(.pending) else { return nil }
+        return values[position]
+    }
+
+    /// Remembers the value of an argument.
+    mutating func remember(_ value: JavaScriptValue, at position: Int) {
+        guard position >= 0 && position < arguments.count else { return }
+        if values.isEmpty {
+            values = [JavaScriptValue](
+                repeating: JavaScriptValue(object: .unknown, taint: .pending), count: arguments.count)
+        }
+        values[position] = value
+    }
 }

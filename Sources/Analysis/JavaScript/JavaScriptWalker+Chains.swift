@@ -7,40 +7,48 @@ extension JavaScriptWalker {
     ///   - emit: Whether to record behaviours (the main walk) or only compute the value (folding, bindings).
     ///   - depth: The evaluation nesting, capped.
     /// - Returns: The value and the index after the chain (`start` when no chain starts there).
-    func chain(from start: Int, emit: Bool, depth: Int) -> (JavaScriptValue, Int) {
-        guard depth < 40, budget > 0, start < tokens.count else { return (.unknown, start) }
+    mutating func chain(from start: Int, emit: Bool, depth: Int) -> (JavaScriptValue, Int) {
+        guard depth < 40, budget > 0, start < code.tokens.count else { return (.unknown, start) }
         budget -= 1
         var index = start
         var isNew = false
-        while isName(index, .new_) && index < start + 8 {
+        while code.isName(index, .new_) && index < start + 8 {
             isNew = true
             index += 1
         }
-        var (value, path, next) = primary(at: index, depth: depth)
+        let pathBase = pathTop
+        defer { pathTop = pathBase }
+        var (value, head, next) = primary(at: index, depth: depth)
         guard next > index else { return (.unknown, start) }
+        // The dotted path of a plain-name callee (`f`, `obj.f`, `this.f`): its names, kept on `pathParts` above
+        // `pathBase` and spelled out only when a local call needs them.
+        var hasPath = head != nil
+        if let head { pushPath(head) }
         var nameToken = index
         index = next
         var shift = 0
-        while index < tokens.count {
-            let token = tokens[index]
+        while index < code.tokens.count {
+            let token = code.tokens[index]
             if token.kind == .punctuator && (token.op == JavaScriptOp.dot || token.op == JavaScriptOp.optionalChain) {
-                guard index + 1 < tokens.count else { break }
-                if token.op == JavaScriptOp.optionalChain && tokens[index + 1].kind == .punctuator {
+                guard index + 1 < code.tokens.count else { break }
+                if token.op == JavaScriptOp.optionalChain && code.tokens[index + 1].kind == .punctuator {
                     index += 1
                     continue
                 }
-                guard tokens[index + 1].kind == .identifier || tokens[index + 1].kind == .privateName else { break }
-                let memberName = name(index + 1)
-                if (memberName == "call" || memberName == "apply" || memberName == "bind") && isCallable(value) {
-                    shift = memberName == "call" ? 1 : (memberName == "apply" ? 64 : 0)
+                guard code.tokens[index + 1].kind == .identifier || code.tokens[index + 1].kind == .privateName else {
+                    break
+                }
+                let memberName = code.tokens[index + 1].name
+                if memberName == callName || memberName == applyName || memberName == bindName, Self.isCallable(value) {
+                    shift = memberName == callName ? 1 : (memberName == applyName ? 64 : 0)
                 } else {
-                    value = member(value, memberName, at: index + 1, emit: emit)
-                    path = path.map { $0 + "." + memberName }
+                    value = member(value, named: memberName, at: index + 1, emit: emit)
+                    if hasPath { pushPath(memberName) }
                 }
                 nameToken = index + 1
                 index += 2
             } else if token.isOp(JavaScriptOp.lbracket) {
-                let close = partner(index)
+                let close = code.partner(index)
                 guard close > index else { break }
                 let (key, keyEnd) = evaluate(from: index + 1, depth: depth + 1)
                 if keyEnd == close, let text = key.string {
@@ -48,17 +56,20 @@ extension JavaScriptWalker {
                 } else {
                     value = computedMember(value, at: index, emit: emit)
                 }
-                path = nil
+                hasPath = false
+                pathTop = pathBase
                 nameToken = index
                 index = close + 1
             } else if token.isOp(JavaScriptOp.lparen) {
-                let close = partner(index)
+                let close = code.partner(index)
                 guard close > index else { break }
+                let path = hasPath ? JavaScriptPathRef(base: pathBase, count: pathTop - pathBase) : nil
                 let call = JavaScriptCall(
                     callee: value, open: index, close: close, nameToken: nameToken, path: path, isNew: isNew,
                     shift: shift)
                 value = self.call(call, emit: emit, depth: depth)
-                (isNew, path, shift) = (false, nil, 0)
+                (isNew, hasPath, shift) = (false, false, 0)
+                pathTop = pathBase
                 index = close + 1
             } else if token.kind == .template {
                 value = .unknown
@@ -67,12 +78,31 @@ extension JavaScriptWalker {
                 break
             }
         }
-        if emit { afterChain(value, from: start, to: index, path: path) }
+        if emit {
+            let path = hasPath ? JavaScriptPathRef(base: pathBase, count: pathTop - pathBase) : nil
+            afterChain(value, from: start, to: index, path: path)
+        }
         return (value, index)
     }
 
+    /// The dotted spelling of a path (`obj.f`).
+    func text(of path: JavaScriptPathRef) -> String {
+        if path.count == 1 { return code.names[pathParts[path.base]] }
+        return pathParts[path.base..<path.base + path.count].map { code.names[$0] }.joined(separator: ".")
+    }
+
+    /// The value of a member access `value.name` by the name's id (no spelling needed when nothing is known).
+    mutating func member(_ value: JavaScriptValue, named memberName: Int32, at index: Int, emit: Bool)
+        -> JavaScriptValue
+    {
+        if case .unknown = value.object {
+            return JavaScriptValue(object: .unknown, taint: value.taint.intersection(JavaScriptTaint.carried))
+        }
+        return member(value, code.names[memberName], at: index, emit: emit)
+    }
+
     /// The value of a member access `value.name` (or `value['name']`).
-    func member(_ value: JavaScriptValue, _ memberName: String, at index: Int, emit: Bool) -> JavaScriptValue {
+    mutating func member(_ value: JavaScriptValue, _ memberName: String, at index: Int, emit: Bool) -> JavaScriptValue {
         let carried = value.taint.intersection(JavaScriptTaint.carried)
         switch value.object {
         case .module(.global):
@@ -110,7 +140,7 @@ extension JavaScriptWalker {
     }
 
     /// The value of `value[expression]` when the key is not constant.
-    func computedMember(_ value: JavaScriptValue, at index: Int, emit: Bool) -> JavaScriptValue {
+    mutating func computedMember(_ value: JavaScriptValue, at index: Int, emit: Bool) -> JavaScriptValue {
         if case .module(.env) = value.object {
             if emit { record(.readEnvironmentVariable, at: index) }
             return JavaScriptValue(object: .unknown, taint: .hostData)
@@ -119,18 +149,24 @@ extension JavaScriptWalker {
     }
 
     /// What an unbound name refers to (cached per name).
-    func globalValue(_ name: Int32) -> JavaScriptObject? {
+    mutating func globalValue(_ name: Int32) -> JavaScriptObject? {
         let slot = Int(name)
         guard slot >= 0 && slot < globals.count else { return nil }
         if let cached = globals[slot] { return cached.object }
-        let object = JavaScriptCatalog.global(names[name])
+        let object = JavaScriptCatalog.global(code.names[name])
         globals[slot] = CachedGlobal(object: object)
         return object
     }
 
     // MARK: - Private
 
-    private func isCallable(_ value: JavaScriptValue) -> Bool {
+    /// Pushes a name on `pathParts` (reusing the slots of finished chains).
+    private mutating func pushPath(_ name: Int32) {
+        if pathTop < pathParts.count { pathParts[pathTop] = name } else { pathParts.append(name) }
+        pathTop += 1
+    }
+
+    private static func isCallable(_ value: JavaScriptValue) -> Bool {
         switch value.object {
         case .require, .eval, .functionConstructor, .timer, .decoder, .member, .localFunction: true
         default: false
@@ -138,34 +174,34 @@ extension JavaScriptWalker {
     }
 
     /// The first element of a chain: its value, a dotted path when it is a plain name, and the index after it.
-    private func primary(at index: Int, depth: Int) -> (JavaScriptValue, String?, Int) {
-        guard index < tokens.count else { return (.unknown, nil, index) }
-        let token = tokens[index]
+    private mutating func primary(at index: Int, depth: Int) -> (JavaScriptValue, Int32?, Int) {
+        guard index < code.tokens.count else { return (.unknown, nil, index) }
+        let token = code.tokens[index]
         switch token.kind {
         case .identifier:
-            if token.name == K.this.rawValue { return (.unknown, "this", index + 1) }
+            if token.name == K.this.rawValue { return (.unknown, token.name, index + 1) }
             if token.name == K.import_.rawValue { return (JavaScriptValue(object: .dynamicImport), nil, index + 1) }
-            if token.name == K.await_.rawValue, index + 1 < tokens.count, !isOp(index + 1, JavaScriptOp.lparen),
-                !isOp(index + 1, JavaScriptOp.dot)
+            if token.name == K.await_.rawValue, index + 1 < code.tokens.count,
+                !code.isOp(index + 1, JavaScriptOp.lparen),
+                !code.isOp(index + 1, JavaScriptOp.dot)
             {
                 let (value, next) = chain(from: index + 1, emit: false, depth: depth + 1)
                 return (value, nil, next)
             }
             if JavaScriptNames.isKeyword(token.name) { return (.unknown, nil, index + 1) }
-            let spelling = names[token.name]
-            if let bound = scopes.lookup(token.name) { return (bound, spelling, index + 1) }
+            if let bound = scopes.lookup(token.name) { return (bound, token.name, index + 1) }
             if let global = globalValue(token.name) { return (JavaScriptValue(object: global), nil, index + 1) }
-            return (.unknown, spelling, index + 1)
+            return (.unknown, token.name, index + 1)
         case .string, .template:
-            return (JavaScriptValue(object: .string(source.cooked(token).value)), nil, index + 1)
+            return (JavaScriptValue(object: .string(code.source.cooked(token).value)), nil, index + 1)
         case .templateHead:
             let (value, next) = template(at: index, depth: depth)
             return (value, nil, next)
         case .number:
-            let number = JavaScriptDecoding.number(source.text(token))
+            let number = JavaScriptDecoding.number(code.source.text(token))
             return (number.map { JavaScriptValue(object: .number($0)) } ?? .unknown, nil, index + 1)
         case .punctuator:
-            let close = partner(index)
+            let close = code.partner(index)
             guard close > index else { return (.unknown, nil, index) }
             if token.op == JavaScriptOp.lparen {
                 return (parenthesized(from: index + 1, to: close, depth: depth), nil, close + 1)
@@ -180,17 +216,17 @@ extension JavaScriptWalker {
     }
 
     /// `(a, b, c)`: the value of the last expression.
-    private func parenthesized(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
-        var parts = arguments(from: start - 1, to: close)
+    private mutating func parenthesized(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
+        var parts = code.arguments(from: start - 1, to: close)
         guard let last = parts.popLast() else { return .unknown }
         return argumentValue(last, depth: depth)
     }
 
     /// `['a', 'b']`: an array of constant strings, or unknown.
-    private func arrayLiteral(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
+    private mutating func arrayLiteral(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
         var strings: [String] = []
         var taint: JavaScriptTaint = []
-        for range in arguments(from: start - 1, to: close) {
+        for range in code.arguments(from: start - 1, to: close) {
             let element = argumentValue(range, depth: depth)
             taint.formUnion(element.taint)
             guard let text = element.string, strings.count < 100_000 else {
@@ -202,29 +238,24 @@ extension JavaScriptWalker {
     }
 
     /// After a chain in the main walk: the whole environment passed on, or a local function passed as a callback.
-    private func afterChain(_ value: JavaScriptValue, from start: Int, to end: Int, path: String?) {
+    private mutating func afterChain(_ value: JavaScriptValue, from start: Int, to end: Int, path: JavaScriptPathRef?) {
         if case .module(.env) = value.object, start > 0 {
-            let before = tokens[start - 1]
+            let before = code.tokens[start - 1]
             let dumped =
                 before.isOp(JavaScriptOp.spread) || (before.kind == .identifier && before.name == K.in_.rawValue)
-                || ((before.isOp(JavaScriptOp.lparen) || before.isOp(JavaScriptOp.comma)) && isArgumentPosition(start))
+                || ((before.isOp(JavaScriptOp.lparen) || before.isOp(JavaScriptOp.comma))
+                    && code.isArgumentPosition(start, inside: openBrackets.last))
             if dumped { record(.readEnvironmentAll, at: start) }
         }
-        if end == start + 1, let path, isArgumentPosition(start),
-            isOp(end, JavaScriptOp.rparen) || isOp(end, JavaScriptOp.comma)
+        if end == start + 1, let path, code.isArgumentPosition(start, inside: openBrackets.last),
+            code.isOp(end, JavaScriptOp.rparen) || code.isOp(end, JavaScriptOp.comma)
         {
             switch value.object {
             case .localFunction(let function): recordLocalCall(function)
-            case .unknown: recordLocalCall(path)
+            case .unknown: recordLocalCall(text(of: path))
             default: break
             }
         }
     }
 
-    /// Whether a token is an argument of a call (directly inside a call's parentheses).
-    private func isArgumentPosition(_ index: Int) -> Bool {
-        guard let open = openBrackets.last, isOp(open, JavaScriptOp.lparen), index > open else { return false }
-        return isOp(index - 1, JavaScriptOp.lparen) || isOp(index - 1, JavaScriptOp.comma)
-            ? isCallee(before: open) : false
-    }
 }

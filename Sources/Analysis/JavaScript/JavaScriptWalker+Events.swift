@@ -7,26 +7,27 @@ extension JavaScriptWalker {
     ///   - kind: The behaviour.
     ///   - index: The token it is reported at.
     ///   - snippet: The evidence text, when not the source line.
-    func record(_ kind: BehaviourKind, at index: Int, snippet: String? = nil) {
-        guard index >= 0 && index < tokens.count else { return }
+    mutating func record(_ kind: BehaviourKind, at index: Int, snippet: String? = nil) {
+        guard index >= 0 && index < code.tokens.count else { return }
         guard emitted.insert(index &* 64 &+ Self.ordinal(kind)).inserted else { return }
-        let offset = Int(tokens[index].start)
-        let (line, column) = source.location(of: offset, cursor: &cursor)
+        let offset = Int(code.tokens[index].start)
+        let (line, column) = code.source.location(of: offset, cursor: &cursor)
         let behaviour = Behaviour(
-            kind: kind, path: file.path, line: line, column: column, snippet: snippet ?? source.snippet(at: offset),
-            language: .javascript, context: file.context)
+            kind: kind, path: code.file.path, line: line, column: column,
+            snippet: snippet ?? code.source.snippet(at: offset),
+            language: .javascript, context: code.file.context)
         contexts[contexts.count - 1].events.append(.behaviour(behaviour))
     }
 
     /// Records a call of a function that may be defined in this file (kept only if it is).
-    func recordLocalCall(_ name: String) {
+    mutating func recordLocalCall(_ name: String) {
         contexts[contexts.count - 1].events.append(.callLocal(name))
     }
 
     /// A string literal or template part: its own signals, and escapes that hide plain text.
-    func stringLiteral(at index: Int) {
-        let token = tokens[index]
-        let (value, plainEscapes) = source.cooked(token)
+    mutating func stringLiteral(at index: Int) {
+        let token = code.tokens[index]
+        let (value, plainEscapes) = code.source.cooked(token)
         if rotationAt < 0 && (value == "push" || value == "shift") && token.kind == .string {
             rotationCheck(value, at: index)
         }
@@ -39,11 +40,11 @@ extension JavaScriptWalker {
 
     /// Records the signals of a folded or decoded string at the expression that computes it, once per value and
     /// line.
-    func recordFolded(_ value: JavaScriptValue, at index: Int) {
+    mutating func recordFolded(_ value: JavaScriptValue, at index: Int) {
         guard let text = value.string, !value.taint.isDisjoint(with: JavaScriptTaint.computed) else { return }
         let kinds = screen.kinds(in: text)
         guard !kinds.isEmpty else { return }
-        let line = source.line(of: Int(tokens[index].start))
+        let line = code.source.line(of: Int(code.tokens[index].start))
         let shown = String(text.prefix(150)).map { $0.isNewline ? " " : $0 }
         for kind in kinds {
             var hasher = Hasher()
@@ -58,7 +59,7 @@ extension JavaScriptWalker {
 
     /// Records a decoding site: `use_encoding` (always, or only when the result reads as code), then the
     /// decoded value's signals.
-    func recordDecode(_ value: JavaScriptValue, at index: Int, always: Bool) {
+    mutating func recordDecode(_ value: JavaScriptValue, at index: Int, always: Bool) {
         let text = value.string ?? ""
         if always || JavaScriptCatalog.isCodeLike(text) { record(.useEncoding, at: index) }
         recordFolded(value, at: index)
@@ -66,37 +67,36 @@ extension JavaScriptWalker {
 
     /// The events of `require(spec)`, `import ... from spec` and `import(spec)`: the module's import behaviour,
     /// and the import itself for the sequence builder.
-    func recordImport(_ specifier: String, at index: Int) {
+    mutating func recordImport(_ specifier: String, at index: Int) {
         if let kind = JavaScriptCatalog.module(for: specifier)?.importKind { record(kind, at: index) }
         if writtenFile(matching: JavaScriptValue(object: .string(specifier)), argumentTokens: nil) != nil {
             record(.writeExecute, at: index)
         }
-        let line = source.line(of: Int(tokens[index].start))
+        let line = code.source.line(of: Int(code.tokens[index].start))
         contexts[contexts.count - 1].events.append(.importModule(specifier, line: line))
     }
 
     /// Remembers a file written, by its folded path or the name of the variable holding it.
-    func recordWrite(path: JavaScriptValue, pathTokens: Range<Int>?, network: Bool) {
+    mutating func recordWrite(path: JavaScriptValue, pathTokens: Range<Int>?, network: Bool) {
         if let text = path.string, !text.isEmpty {
             writes.append(JavaScriptWrite(key: text, network: network))
             for kind in screen.kinds(in: text) where kind == .persistence {
                 record(kind, at: pathTokens?.lowerBound ?? 0)
             }
-        } else if let range = pathTokens, range.count == 1, tokens[range.lowerBound].kind == .identifier {
-            writes.append(JavaScriptWrite(key: "\u{0}" + name(range.lowerBound), network: network))
+        } else if let range = pathTokens, range.count == 1, code.tokens[range.lowerBound].kind == .identifier {
+            writes.append(JavaScriptWrite(key: "\u{0}" + code.name(range.lowerBound), network: network))
         }
         if writes.count > 256 { writes.removeFirst() }
+        writtenTexts.removeAll(keepingCapacity: true)
     }
 
     /// The written file an executed path or command refers to, if any: whether its data came from the network.
-    func writtenFile(matching value: JavaScriptValue, argumentTokens: Range<Int>?) -> Bool? {
+    mutating func writtenFile(matching value: JavaScriptValue, argumentTokens: Range<Int>?) -> Bool? {
         guard !writes.isEmpty else { return nil }
-        if let text = value.string {
-            for write in writes where !write.key.hasPrefix("\u{0}") && text.contains(write.key) { return write.network }
-        }
+        if let text = value.string, let network = writtenFile(containedIn: text) { return network }
         if let range = argumentTokens {
-            for index in range.prefix(64) where tokens[index].kind == .identifier {
-                let key = "\u{0}" + name(index)
+            for index in range.prefix(64) where code.tokens[index].kind == .identifier {
+                let key = "\u{0}" + code.name(index)
                 if let write = writes.last(where: { $0.key == key }) { return write.network }
             }
         }
@@ -105,12 +105,28 @@ extension JavaScriptWalker {
 
     // MARK: - Private
 
-    private func rotationCheck(_ value: String, at index: Int) {
+    /// The first written file whose path a string contains: whether its data came from the network. Answers are
+    /// kept until the next write, so a long command run again and again is searched once.
+    private mutating func writtenFile(containedIn text: String) -> Bool? {
+        let key = JavaScriptText.Key(text)
+        if let known = writtenTexts[key] { return known }
+        let haystack = JavaScriptText.Haystack(text)
+        var answer: Bool?
+        for write in writes where !write.key.hasPrefix("\u{0}") && haystack.contains(write.key) {
+            answer = write.network
+            break
+        }
+        if writtenTexts.count >= 1_024 { writtenTexts.removeAll(keepingCapacity: true) }
+        writtenTexts[key] = .some(answer)
+        return answer
+    }
+
+    private mutating func rotationCheck(_ value: String, at index: Int) {
         let other = value == "push" ? "shift" : "push"
-        for offset in 1...8 where index + offset < tokens.count {
-            let token = tokens[index + offset]
-            if (token.kind == .string && source.cooked(token).value == other)
-                || (token.kind == .identifier && names[token.name] == other)
+        for offset in 1...8 where index + offset < code.tokens.count {
+            let token = code.tokens[index + offset]
+            if (token.kind == .string && code.source.cooked(token).value == other)
+                || (token.kind == .identifier && code.names[token.name] == other)
             {
                 rotationAt = index
                 return

@@ -3,7 +3,7 @@ import LockgateCore
 /// Calls of module members: processes, os facts, files, network, DNS, decoding and `vm`.
 extension JavaScriptWalker {
     /// A call of `module.member(...)`.
-    func memberCall(
+    mutating func memberCall(
         _ module: JavaScriptModule, _ member: String, _ context: inout JavaScriptCallContext
     ) -> JavaScriptValue {
         let call = context.call, emit = context.emit
@@ -54,7 +54,7 @@ extension JavaScriptWalker {
         case .vm:
             if emit && JavaScriptCatalog.vmMembers.contains(member) { evalLike(&context) }
             return .unknown
-        case .builtin("String"):
+        case .builtin(.string):
             guard member == "fromCharCode" || member == "fromCodePoint" else { return .unknown }
             var codes: [Double] = []
             for position in context.arguments.indices.prefix(100_000) {
@@ -77,7 +77,7 @@ extension JavaScriptWalker {
     }
 
     /// A call of a module object itself (`axios(...)`, `execa(...)`, `new XMLHttpRequest()`).
-    func moduleCall(_ module: JavaScriptModule, _ context: inout JavaScriptCallContext) -> JavaScriptValue {
+    mutating func moduleCall(_ module: JavaScriptModule, _ context: inout JavaScriptCallContext) -> JavaScriptValue {
         let call = context.call
         switch module {
         case .network(callable: true):
@@ -100,10 +100,10 @@ extension JavaScriptWalker {
 
     // MARK: - Private
 
-    private func spawn(_ context: inout JavaScriptCallContext) {
+    private mutating func spawn(_ context: inout JavaScriptCallContext) {
         let call = context.call
         record(.spawnProcess, at: call.nameToken)
-        if hidesWindow(from: call.open, to: call.close) { record(.hiddenProcess, at: call.nameToken) }
+        if code.hidesWindow(from: call.open, to: call.close) { record(.hiddenProcess, at: call.nameToken) }
         let command = value(0, &context)
         if let network = writtenFile(matching: command, argumentTokens: context.arguments.first) {
             record(network ? .downloadExecute : .writeExecute, at: call.nameToken)
@@ -112,12 +112,12 @@ extension JavaScriptWalker {
         if network { record(.downloadExecute, at: call.nameToken) }
     }
 
-    private func evalLike(_ context: inout JavaScriptCallContext) {
+    private mutating func evalLike(_ context: inout JavaScriptCallContext) {
         record(.evalCode, at: context.call.nameToken)
         if value(0, &context).taint.contains(.network) { record(.downloadExecute, at: context.call.nameToken) }
     }
 
-    private func fileCall(_ member: String, _ context: inout JavaScriptCallContext) -> JavaScriptValue {
+    private mutating func fileCall(_ member: String, _ context: inout JavaScriptCallContext) -> JavaScriptValue {
         let call = context.call
         if JavaScriptCatalog.readMembers.contains(member) {
             if context.emit { record(.readFile, at: call.nameToken) }
@@ -150,7 +150,7 @@ extension JavaScriptWalker {
         return .unknown
     }
 
-    private func bufferFrom(_ context: inout JavaScriptCallContext) -> JavaScriptValue {
+    private mutating func bufferFrom(_ context: inout JavaScriptCallContext) -> JavaScriptValue {
         let input = value(0, &context)
         let encoding = context.arguments.count > 1 ? value(1, &context).string?.lowercased() : nil
         guard let encoding, ["base64", "base64url", "hex"].contains(encoding) else {
@@ -166,20 +166,4 @@ extension JavaScriptWalker {
         return result
     }
 
-    /// `detached: true` or `windowsHide: true` among a spawn's options.
-    private func hidesWindow(from open: Int, to close: Int) -> Bool {
-        var index = open + 1
-        while index + 2 < close && index < open + 512 {
-            if tokens[index].kind == .identifier, isOp(index + 1, JavaScriptOp.colon) {
-                let key = name(index)
-                if key == "detached" || key == "windowsHide" {
-                    let value = tokens[index + 2]
-                    if value.kind == .identifier && value.name == K.true_.rawValue { return true }
-                    if value.isOp(UInt16(UInt8(ascii: "!"))) && source.text(tokens[index + 3]) == "0" { return true }
-                }
-            }
-            index += 1
-        }
-        return false
-    }
 }

@@ -13,14 +13,11 @@ struct JavaScriptFunctionInfo: Sendable {
 
 /// The walk over one file's tokens: tracks scopes, bindings, functions and classes, and records behaviours,
 /// local calls and imports in statement order. Linear in the number of tokens (evaluation has a global budget).
-final class JavaScriptWalker {
+struct JavaScriptWalker {
     typealias K = JavaScriptNames.Known
 
-    let source: JavaScriptSource
-    let tokens: [JavaScriptToken]
-    let names: JavaScriptNames
-    let match: [Int32]
-    let file: SourceFile
+    /// The file's code and the questions asked of it (immutable, shared).
+    let code: JavaScriptCode
     let obfuscatedNames: Bool
 
     var contexts: [JavaScriptContext] = [JavaScriptContext(name: nil, scopeDepth: 0)]
@@ -41,12 +38,20 @@ final class JavaScriptWalker {
     var screen = JavaScriptStringScreen()
     var cursor = JavaScriptSource.Cursor()
     var writes: [JavaScriptWrite] = []
+    /// Answers of `writtenFile(containedIn:)` since the last write.
+    var writtenTexts: [JavaScriptText.Key: Bool?] = [:]
     var budget: Int
     var largestStringArray = 0
     var rotationAt = -1
     var packedEval = false
     var escapedStrings = 0
     let pushName: Int32, shiftName: Int32
+    /// The ids of `call`, `apply` and `bind` (-1 when the file never uses them).
+    let callName: Int32, applyName: Int32, bindName: Int32
+    /// The names of the dotted paths of the chains being evaluated (see `JavaScriptPathRef`).
+    var pathParts: [Int32] = []
+    /// The number of `pathParts` in use (the rest are free slots).
+    var pathTop = 0
     var globals: [CachedGlobal?]
 
     /// A cached answer of `JavaScriptCatalog.global`.
@@ -56,38 +61,44 @@ final class JavaScriptWalker {
     }
 
     /// Creates a walk.
-    init(source: JavaScriptSource, stream: JavaScriptTokenStream, file: SourceFile) {
-        self.source = source
-        self.tokens = stream.tokens
-        self.names = stream.names
-        self.match = JavaScriptBrackets.match(stream.tokens)
-        self.file = file
+    /// - Parameters:
+    ///   - source: The file's bytes and lines.
+    ///   - stream: Its tokens.
+    ///   - file: The file.
+    ///   - signals: String signals already known from other files, shared.
+    init(source: JavaScriptSource, stream: JavaScriptTokenStream, file: SourceFile, signals: JavaScriptSignalCache?) {
+        self.code = JavaScriptCode(source: source, stream: stream, file: file)
         self.obfuscatedNames = JavaScriptMetrics.hasObfuscatedNames(
             identifiers: stream.identifierCount, hexIdentifiers: stream.hexIdentifierCount)
         self.budget = stream.tokens.count * 8 + 10_000
         self.pushName = stream.names.lookup("push")
         self.shiftName = stream.names.lookup("shift")
+        self.callName = stream.names.lookup("call")
+        self.applyName = stream.names.lookup("apply")
+        self.bindName = stream.names.lookup("bind")
         self.firstHexIdentifier = stream.firstHexIdentifier
         self.globals = [CachedGlobal?](repeating: nil, count: stream.names.strings.count)
+        self.scopes = JavaScriptScopes(nameCount: stream.names.strings.count)
+        self.screen = JavaScriptStringScreen(shared: signals)
     }
 
     let firstHexIdentifier: Int
 
     /// Walks every token.
-    func run() {
+    mutating func run() {
         var index = 0
-        while index < tokens.count {
-            closeExpressionBodies(at: index)
+        while index < code.tokens.count {
+            if !expressionBodies.isEmpty { closeExpressionBodies(at: index) }
             if !pendingExpressionBodies.isEmpty, let info = pendingExpressionBodies.removeValue(forKey: index) {
                 openExpressionBody(info, at: index)
             }
             while let last = networkRegions.last, last < index { networkRegions.removeLast() }
             if index == firstHexIdentifier && obfuscatedNames { record(.obfuscatedIdentifiers, at: index) }
-            let token = tokens[index]
+            let token = code.tokens[index]
             switch token.kind {
             case .string, .template:
                 stringLiteral(at: index)
-                if isOp(index + 1, JavaScriptOp.dot) && !isOp(index - 1, JavaScriptOp.dot) {
+                if code.isOp(index + 1, JavaScriptOp.dot) && !code.isOp(index - 1, JavaScriptOp.dot) {
                     _ = chain(from: index, emit: true, depth: 0)
                 }
             case .templateHead:
@@ -110,40 +121,32 @@ final class JavaScriptWalker {
 
     /// The analysis: top-level events, functions, with local calls kept only to functions that exist.
     func result(isMinified: Bool) -> FileAnalysis {
-        let defined = Set(functions.keys)
         func keep(_ event: CodeEvent) -> Bool {
-            if case .callLocal(let name) = event { return defined.contains(name) }
+            if case .callLocal(let name) = event { return functions[name] != nil }
             return true
         }
+        func kept(_ events: [CodeEvent]) -> [CodeEvent] { events.allSatisfy(keep) ? events : events.filter(keep) }
         return FileAnalysis(
-            path: file.path, language: .javascript, topLevel: contexts[0].events.filter(keep),
-            functions: functions.mapValues { $0.filter(keep) }, isMinified: isMinified)
+            path: code.file.path, language: .javascript, topLevel: kept(contexts[0].events),
+            functions: functions.mapValues(kept), isMinified: isMinified)
     }
 
     // MARK: - Token dispatch
 
-    func name(_ index: Int) -> String { names[tokens[index].name] }
-
-    func isOp(_ index: Int, _ op: UInt16) -> Bool { index >= 0 && index < tokens.count && tokens[index].isOp(op) }
-
-    func isName(_ index: Int, _ known: K) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .identifier && tokens[index].name == known.rawValue
-    }
-
-    func partner(_ index: Int) -> Int { index >= 0 && index < match.count ? Int(match[index]) : -1 }
-
-    private func identifier(at index: Int) {
-        let token = tokens[index]
+    private mutating func identifier(at index: Int) {
+        let token = code.tokens[index]
         if (token.name == pushName || token.name == shiftName) && rotationAt < 0 { checkRotation(at: index) }
-        if index > 0 && (isOp(index - 1, JavaScriptOp.dot) || isOp(index - 1, JavaScriptOp.optionalChain)) { return }
+        if index > 0 && (code.isOp(index - 1, JavaScriptOp.dot) || code.isOp(index - 1, JavaScriptOp.optionalChain)) {
+            return
+        }
         if token.flags & JavaScriptToken.escaped != 0 { record(.escapedIdentifiers, at: index) }
         switch token.name {
         case K.function.rawValue: functionKeyword(at: index)
         case K.class_.rawValue: classKeyword(at: index)
         case K.import_.rawValue:
-            if isOp(index + 1, JavaScriptOp.lparen) {
+            if code.isOp(index + 1, JavaScriptOp.lparen) {
                 _ = chain(from: index, emit: true, depth: 0)
-            } else if !isOp(index + 1, JavaScriptOp.dot) {
+            } else if !code.isOp(index + 1, JavaScriptOp.dot) {
                 importStatement(at: index)
             }
         case K.export.rawValue: exportFrom(at: index)
@@ -153,12 +156,15 @@ final class JavaScriptWalker {
             skipChainAt = index + 1
         default:
             guard !JavaScriptNames.isKeyword(token.name), index != skipChainAt else { return }
-            if isName(index - 1, .function) || (isOp(index - 1, JavaScriptOp.star) && isName(index - 2, .function)) {
+            if code.isName(index - 1, .function)
+                || (code.isOp(index - 1, JavaScriptOp.star) && code.isName(index - 2, .function))
+            {
                 return
             }
-            if isOp(index + 1, JavaScriptOp.arrow) {
+            if code.isOp(index + 1, JavaScriptOp.arrow) {
                 arrow(parametersAt: index, arrowAt: index + 1)
-            } else if isOp(index + 1, JavaScriptOp.lparen), isOp(partner(index + 1) + 1, JavaScriptOp.lbrace),
+            } else if code.isOp(index + 1, JavaScriptOp.lparen),
+                code.isOp(code.partner(index + 1) + 1, JavaScriptOp.lbrace),
                 token.name != K.async.rawValue
             {
                 methodDefinition(at: index)
@@ -168,19 +174,19 @@ final class JavaScriptWalker {
         }
     }
 
-    private func punctuator(at index: Int) {
-        switch tokens[index].op {
+    private mutating func punctuator(at index: Int) {
+        switch code.tokens[index].op {
         case JavaScriptOp.lparen:
-            let close = partner(index)
-            if close > index && isOp(close + 1, JavaScriptOp.arrow) {
+            let close = code.partner(index)
+            if close > index && code.isOp(close + 1, JavaScriptOp.arrow) {
                 arrow(parametersAt: index, arrowAt: close + 1)
-            } else if close > index && isOp(close + 1, JavaScriptOp.lparen) && !isCallee(before: index) {
+            } else if close > index && code.isOp(close + 1, JavaScriptOp.lparen) && !code.isCallee(before: index) {
                 _ = chain(from: index, emit: true, depth: 0)
             }
             openBrackets.append(index)
         case JavaScriptOp.lbracket:
             countStringArray(at: index)
-            if !isCallee(before: index) && isOp(partner(index) + 1, JavaScriptOp.dot) {
+            if !code.isCallee(before: index) && code.isOp(code.partner(index) + 1, JavaScriptOp.dot) {
                 _ = chain(from: index, emit: true, depth: 0)
             }
             openBrackets.append(index)
@@ -198,38 +204,26 @@ final class JavaScriptWalker {
         }
     }
 
-    /// Whether the token before an index ends an expression, so a `(` here is a call rather than a grouping.
-    func isCallee(before index: Int) -> Bool {
-        guard index > 0 else { return false }
-        let previous = tokens[index - 1]
-        switch previous.kind {
-        case .identifier: return !JavaScriptNames.isKeyword(previous.name) || previous.name == K.this.rawValue
-        case .punctuator: return previous.op == JavaScriptOp.rparen || previous.op == JavaScriptOp.rbracket
-        case .string, .template, .templateTail: return true
-        default: return false
-        }
-    }
-
-    private func checkRotation(at index: Int) {
-        let other = tokens[index].name == pushName ? shiftName : pushName
-        for offset in 1...8 where index + offset < tokens.count {
-            let token = tokens[index + offset]
+    private mutating func checkRotation(at index: Int) {
+        let other = code.tokens[index].name == pushName ? shiftName : pushName
+        for offset in 1...8 where index + offset < code.tokens.count {
+            let token = code.tokens[index + offset]
             if token.kind == .identifier && token.name == other {
                 rotationAt = index
                 return
             }
-            if token.kind == .string, source.cooked(token).value == names[other] {
+            if token.kind == .string, code.source.cooked(token).value == code.names[other] {
                 rotationAt = index
                 return
             }
         }
     }
 
-    private func countStringArray(at index: Int) {
+    private mutating func countStringArray(at index: Int) {
         var count = 0, cursor = index + 1
-        while cursor + 1 < tokens.count && tokens[cursor].kind == .string {
+        while cursor + 1 < code.tokens.count && code.tokens[cursor].kind == .string {
             count += 1
-            guard isOp(cursor + 1, JavaScriptOp.comma) else { break }
+            guard code.isOp(cursor + 1, JavaScriptOp.comma) else { break }
             cursor += 2
         }
         largestStringArray = max(largestStringArray, count)

@@ -1,0 +1,110 @@
+import LockgateCore
+
+/// One file's code as the walk reads it: bytes and lines, tokens, interned names and bracket pairs, with the
+/// questions asked of them (is this token `(`, where does this bracket close, what are a call's arguments).
+///
+/// Immutable and shared by reference, so the walk's own state (a value type) stays small and every query is a
+/// plain read.
+final class JavaScriptCode: Sendable {
+    typealias K = JavaScriptNames.Known
+
+    /// The file's bytes and line table.
+    let source: JavaScriptSource
+    /// The tokens.
+    let tokens: [JavaScriptToken]
+    /// The interned identifier spellings.
+    let names: JavaScriptNames
+    /// The partner of each bracket and template part, or -1 (`JavaScriptBrackets`).
+    let match: [Int32]
+    /// The file.
+    let file: SourceFile
+
+    /// Reads a lexed file.
+    /// - Parameters:
+    ///   - source: The file's bytes and lines.
+    ///   - stream: Its tokens.
+    ///   - file: The file.
+    init(source: JavaScriptSource, stream: JavaScriptTokenStream, file: SourceFile) {
+        self.source = source
+        self.tokens = stream.tokens
+        self.names = stream.names
+        self.match = JavaScriptBrackets.match(stream.tokens)
+        self.file = file
+    }
+
+    /// The spelling of an identifier token.
+    func name(_ index: Int) -> String { names[tokens[index].name] }
+
+    /// Whether the token at an index (which may be out of range) is the punctuator with this code.
+    func isOp(_ index: Int, _ op: UInt16) -> Bool { index >= 0 && index < tokens.count && tokens[index].isOp(op) }
+
+    /// Whether the token at an index (which may be out of range) is this known name.
+    func isName(_ index: Int, _ known: K) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .identifier && tokens[index].name == known.rawValue
+    }
+
+    /// The bracket or template part paired with the token at an index, or -1.
+    func partner(_ index: Int) -> Int { index >= 0 && index < match.count ? Int(match[index]) : -1 }
+
+    /// Whether the token at an index is a member name (after `.` or `?.`).
+    func isMemberName(_ index: Int) -> Bool {
+        index > 0 && (isOp(index - 1, JavaScriptOp.dot) || isOp(index - 1, JavaScriptOp.optionalChain))
+    }
+
+    /// The top-level comma-separated parts between two brackets.
+    func arguments(from open: Int, to close: Int) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = open + 1, cursor = open + 1
+        while cursor < close && result.count < 100_000 {
+            let token = tokens[cursor]
+            if token.isOp(JavaScriptOp.comma) {
+                if cursor > start { result.append(start..<cursor) }
+                start = cursor + 1
+            } else if token.kind == .punctuator || token.kind == .templateHead {
+                var other = partner(cursor)
+                while other > cursor && other < close && tokens[other].kind == .templateMiddle {
+                    other = partner(other)
+                }
+                if other > cursor && other < close { cursor = other }
+            }
+            cursor += 1
+        }
+        if close > start { result.append(start..<close) }
+        return result
+    }
+
+    /// The names a parameter list binds (plain, defaulted, rest and destructured).
+    func parameters(from open: Int, to close: Int) -> [Int32] {
+        var result: [Int32] = []
+        var cursor = open + 1
+        var depth = 0
+        while cursor < close && result.count < 64 {
+            let token = tokens[cursor]
+            if token.kind == .punctuator {
+                switch token.op {
+                case JavaScriptOp.lbrace, JavaScriptOp.lbracket: depth += 1
+                case JavaScriptOp.rbrace, JavaScriptOp.rbracket: depth -= 1
+                case JavaScriptOp.assign:
+                    // Skip a default value up to the next `,` at this level.
+                    cursor += 1
+                    while cursor < close && !isOp(cursor, JavaScriptOp.comma) && !isOp(cursor, JavaScriptOp.rbrace) {
+                        let next = partner(cursor)
+                        cursor = next > cursor && next < close ? next + 1 : cursor + 1
+                    }
+                    continue
+                case JavaScriptOp.lparen:
+                    let next = partner(cursor)
+                    if next > cursor { cursor = next }
+                default: break
+                }
+            } else if token.kind == .identifier && !isOp(cursor + 1, JavaScriptOp.colon) && token.name >= 0
+                && !JavaScriptNames.isKeyword(token.name)
+            {
+                result.append(token.name)
+            }
+            cursor += 1
+        }
+        _ = depth
+        return result
+    }
+}

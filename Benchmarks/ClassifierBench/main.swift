@@ -33,6 +33,13 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
+/// CPU seconds this thread has used (the machine may be shared: wall time then overstates the cost).
+func cpuSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+}
+
 /// Percentile of sorted values.
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
@@ -64,7 +71,8 @@ func loadSequences(_ folder: String?) -> [BehaviourSequence] {
                 column: 1, snippet: "", language: .javascript,
                 context: contexts[generator.nextIndex(below: contexts.count)])
         }
-        let tokens = [SequenceToken.entryStart(.install)] + behaviours.indices.map { .behaviour($0) } + [.entryEnd(.install)]
+        let tokens =
+            [SequenceToken.entryStart(.install)] + behaviours.indices.map { .behaviour($0) } + [.entryEnd(.install)]
         return BehaviourSequence(
             ecosystem: index % 2 == 0 ? .npm : .pypi, behaviours: behaviours, tokens: tokens,
             features: PackageFeatures(fileCount: 10, totalBytes: 40_000, javascriptFiles: 5, sourceBytes: 30_000))
@@ -93,9 +101,11 @@ if let count = arguments.trainSynthetic {
     }
 }
 var loadTimes: [Double] = []
+var loadCPU: [Double] = []
 var model: BehaviourClassifier?
 for _ in 0..<max(arguments.rounds, 1) {
     let start = ContinuousClock.now
+    let startCPU = cpuSeconds()
     do {
         model = try arguments.model.map { try BehaviourClassifier(contentsOf: $0) } ?? BehaviourClassifier.bundled()
     } catch {
@@ -103,12 +113,14 @@ for _ in 0..<max(arguments.rounds, 1) {
         exit(1)
     }
     loadTimes.append(seconds(since: start))
+    loadCPU.append(cpuSeconds() - startCPU)
 }
 guard let model else { exit(1) }
 let sequences = loadSequences(arguments.sequences)
 var times: [Double] = []
 var explainTimes: [Double] = []
 var checksum = 0.0
+let scoringCPU = cpuSeconds()
 for _ in 0..<max(arguments.rounds, 1) {
     for sequence in sequences {
         let start = ContinuousClock.now
@@ -116,6 +128,7 @@ for _ in 0..<max(arguments.rounds, 1) {
         times.append(seconds(since: start))
     }
 }
+let scoringCPUTotal = cpuSeconds() - scoringCPU
 for sequence in sequences.prefix(500) {
     let start = ContinuousClock.now
     checksum += Double(model.explain(sequence, top: 5).count)
@@ -124,12 +137,17 @@ for sequence in sequences.prefix(500) {
 times.sort()
 explainTimes.sort()
 loadTimes.sort()
+loadCPU.sort()
 let tokens = sequences.map(\.tokens.count).sorted()
 func ms(_ value: Double) -> String { String(format: "%.3f ms", value * 1000) }
-print("model \(model.modelVersion): load median \(ms(percentile(loadTimes, 0.5))), max \(ms(loadTimes.last ?? 0))")
 print(
-    "\(sequences.count) sequences (tokens median \(percentile(tokens.map(Double.init), 0.5)), max \(tokens.last ?? 0)); "
+    "model \(model.modelVersion): load median \(ms(percentile(loadTimes, 0.5))) wall, "
+        + "\(ms(percentile(loadCPU, 0.5))) CPU; max \(ms(loadTimes.last ?? 0)) wall")
+print(
+    "\(sequences.count) sequences (tokens median \(percentile(tokens.map(Double.init), 0.5)), "
+        + "max \(tokens.last ?? 0)); "
         + "score median \(ms(percentile(times, 0.5))), p99 \(ms(percentile(times, 0.99))), max \(ms(times.last ?? 0)), "
-        + "mean \(ms(times.reduce(0, +) / Double(max(times.count, 1))))")
+        + "mean \(ms(times.reduce(0, +) / Double(max(times.count, 1)))) wall, "
+        + "\(ms(scoringCPUTotal / Double(max(times.count, 1)))) CPU")
 print("explain (top 5) median \(ms(percentile(explainTimes, 0.5))), p99 \(ms(percentile(explainTimes, 0.99)))")
 print("checksum \(checksum)")

@@ -10,7 +10,8 @@ import Testing
         let code = table.code(kind: .readEnvironmentAll, context: .install)
         let boundary = table.code(entry: .main, start: true)
         let keys = [
-            FeatureKey(.ecosystem, 1), FeatureKey(.token, code), FeatureKey(.kind, 3), FeatureKey(.bigram, boundary, code),
+            FeatureKey(.ecosystem, 1), FeatureKey(.token, code), FeatureKey(.kind, 3),
+            FeatureKey(.bigram, boundary, code),
             FeatureKey(.trigram, code, boundary, code), FeatureKey(.first, 5), FeatureKey(.pair, 2, 7),
             FeatureKey(.sequence, 1), FeatureKey(.package, 9),
         ]
@@ -21,6 +22,26 @@ import Testing
         #expect(FeatureKey(name: "tok:install:no_such_kind") == nil)
         #expect(FeatureKey(name: "nonsense") == nil)
         #expect(FeatureKey(name: "pair:url") == nil)
+    }
+
+    @Test func tokenCodesAreDistinctAndIndicesFollowDeclarationOrder() {
+        let table = TokenTable.shared
+        #expect(table.tagsAreIndices)
+        for (index, kind) in BehaviourKind.allCases.enumerated() { #expect(table.index(of: kind) == index) }
+        var codes: Set<UInt16> = []
+        for context in CodeContext.allCases {
+            for kind in BehaviourKind.allCases {
+                let code = table.code(kind: kind, context: context)
+                #expect(table.names[Int(code)] == "\(context.rawValue):\(kind.rawValue)")
+                codes.insert(code)
+            }
+        }
+        for entry in EntryKind.allCases {
+            codes.insert(table.code(entry: entry, start: true))
+            codes.insert(table.code(entry: entry, start: false))
+            #expect(table.names[Int(table.code(entry: entry, start: false))] == "end:\(entry.rawValue)")
+        }
+        #expect(codes.count == table.names.count - 1)
     }
 
     @Test func orderChangesOrderFeaturesButNotTheBag() {

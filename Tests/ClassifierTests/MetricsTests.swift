@@ -61,3 +61,21 @@ import Testing
         #expect(row.warnFalsePositiveRate == 1)
     }
 }
+
+@Suite struct ReportTests {
+    @Test func markdownTablesShowOnlyMeaningfulCells() {
+        let mixed = EvaluationRow(
+            slice: "npm", scores: [0.9, 0.2, 0.8], labels: [true, false, false], block: [0.5, 0.5, 0.5],
+            warn: [0.1, 0.1, 0.1])
+        let benignOnly = EvaluationRow(
+            slice: "npm debian (benign)", scores: [0.2, 0.6], labels: [false, false], block: [0.5, 0.5],
+            warn: [0.5, 0.5])
+        let report = EvaluationReport(
+            header: ["seed 1"], sections: [EvaluationSection(title: "T", note: "N", rows: [mixed, benignOnly])])
+        let lines = report.markdown().split(separator: "\n").map(String.init)
+        #expect(lines.first == "- seed 1")
+        #expect(lines.contains("### T"))
+        #expect(lines.contains("| npm | 1 | 2 | 0.500 | 1.000 | 0.667 | 50.00% | 1.0000 | 1.000 | 100.00% |"))
+        #expect(lines.contains("| npm debian (benign) | 0 | 2 | – | – | – | 50.00% | – | – | 50.00% |"))
+    }
+}

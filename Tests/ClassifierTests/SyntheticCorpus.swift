@@ -5,7 +5,9 @@ import LockgateCore
 /// ORDER of two behaviours, or by their presence, plus noise behaviours.
 enum SyntheticCorpus {
     /// Noise kinds both classes use.
-    static let noise: [BehaviourKind] = [.importFileSystemModule, .readFile, .url, .importOSModule, .useEncoding, .writeFile]
+    static let noise: [BehaviourKind] = [
+        .importFileSystemModule, .readFile, .url, .importOSModule, .useEncoding, .writeFile,
+    ]
 
     /// A behaviour with made-up evidence.
     static func behaviour(_ kind: BehaviourKind, _ context: CodeContext, line: Int) -> Behaviour {
@@ -15,9 +17,11 @@ enum SyntheticCorpus {
     }
 
     /// A sequence from kinds in order, inside one install entry.
-    static func sequence(_ kinds: [BehaviourKind], ecosystem: Ecosystem = .npm, bytes: Int = 4_000) -> BehaviourSequence {
+    static func sequence(_ kinds: [BehaviourKind], ecosystem: Ecosystem = .npm, bytes: Int = 4_000) -> BehaviourSequence
+    {
         let behaviours = kinds.enumerated().map { behaviour($1, .install, line: $0 + 1) }
-        let tokens = [SequenceToken.entryStart(.install)] + behaviours.indices.map { SequenceToken.behaviour($0) }
+        let tokens =
+            [SequenceToken.entryStart(.install)] + behaviours.indices.map { SequenceToken.behaviour($0) }
             + [.entryEnd(.install)]
         return BehaviourSequence(
             ecosystem: ecosystem, behaviours: behaviours, tokens: tokens,
@@ -25,7 +29,9 @@ enum SyntheticCorpus {
     }
 
     /// Packages of both classes that contain the same behaviours; malicious ones read the whole environment BEFORE
-    /// using the network, benign ones after. Only an order-aware model can tell them apart.
+    /// using the network, benign ones after.
+    ///
+    /// Only an order-aware model can tell them apart.
     /// - Parameters:
     ///   - count: Packages per class.
     ///   - seed: The seed.
@@ -38,7 +44,8 @@ enum SyntheticCorpus {
             var kinds: [BehaviourKind] = (0..<(1 + generator.nextIndex(below: 4))).map { _ in
                 noise[generator.nextIndex(below: noise.count)]
             }
-            let pair: [BehaviourKind] = malicious ? [.readEnvironmentAll, .useNetwork] : [.useNetwork, .readEnvironmentAll]
+            let pair: [BehaviourKind] =
+                malicious ? [.readEnvironmentAll, .useNetwork] : [.useNetwork, .readEnvironmentAll]
             kinds.insert(contentsOf: pair, at: generator.nextIndex(below: kinds.count + 1))
             kinds += (0..<generator.nextIndex(below: 3)).map { _ in noise[generator.nextIndex(below: noise.count)] }
             let ecosystem: Ecosystem = generator.nextIndex(below: 2) == 0 ? .npm : .pypi

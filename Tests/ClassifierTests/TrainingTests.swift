@@ -1,4 +1,5 @@
 import Foundation
+import LockgateCore
 import Testing
 
 @testable import Classifier
@@ -12,7 +13,8 @@ import Testing
             features: FeatureOptions(order: order), minimumFeatureCount: 2, calibrationFolds: 3)
     }
 
-    static let provenance = ModelTrainer.Provenance(corpusHash: String(repeating: "ab", count: 32), corpora: ["synthetic"])
+    static let provenance = ModelTrainer.Provenance(
+        corpusHash: String(repeating: "ab", count: 32), corpora: ["synthetic"])
 
     /// AUC of a model on a separate synthetic sample.
     static func heldOutAUC(_ model: BehaviourClassifier, _ samples: [LabelledSequence]) -> Double {
@@ -34,7 +36,7 @@ import Testing
             .train(SyntheticCorpus.presenceProblem(count: 100, seed: 2), seed: 1, provenance: Self.provenance)
         let test = SyntheticCorpus.presenceProblem(count: 100, seed: 3)
         #expect(Self.heldOutAUC(model, test) > 0.99)
-        let flagged = test.filter { model.score($0.sequence) >= model.thresholds.block }
+        let flagged = test.filter { model.score($0.sequence) >= model.thresholds.thresholds(for: $0.ecosystem).block }
         #expect(flagged.allSatisfy { $0.isMalicious })
         #expect(flagged.count >= 90)
     }
@@ -42,7 +44,8 @@ import Testing
     @Test func orderAwareModelLearnsOrderThatABagCannotSee() throws {
         let train = SyntheticCorpus.orderProblem(count: 120, seed: 4)
         let test = SyntheticCorpus.orderProblem(count: 120, seed: 5)
-        let ordered = try ModelTrainer(configuration: Self.configuration()).train(train, seed: 1, provenance: Self.provenance)
+        let ordered = try ModelTrainer(configuration: Self.configuration()).train(
+            train, seed: 1, provenance: Self.provenance)
         let bag = try ModelTrainer(configuration: Self.configuration(order: false))
             .train(train, seed: 1, provenance: Self.provenance)
         #expect(Self.heldOutAUC(ordered, test) > 0.99)
@@ -65,13 +68,19 @@ import Testing
 
     @Test func modelRecordsItsTraining() throws {
         let samples = SyntheticCorpus.orderProblem(count: 60, seed: 8)
-        let model = try ModelTrainer(configuration: Self.configuration()).train(samples, seed: 77, provenance: Self.provenance)
+        let model = try ModelTrainer(configuration: Self.configuration()).train(
+            samples, seed: 77, provenance: Self.provenance)
         let record = model.file.training
         #expect(record.seed == 77)
         #expect(record.corpusHash == Self.provenance.corpusHash)
         #expect(record.samples.values.reduce(0, +) == samples.count)
         #expect(model.modelVersion.hasPrefix("m1.f1.gbt.abababababab.s77."))
-        #expect(model.thresholds.warn <= model.thresholds.block)
+        #expect(model.thresholds.all.warn <= model.thresholds.all.block)
+        for ecosystem in [Ecosystem.npm, .pypi] {
+            let own = model.thresholds.thresholds(for: ecosystem)
+            #expect(own.warn <= own.block && own.block <= model.thresholds.all.block)
+            #expect(model.thresholds.ecosystems[ecosystem.rawValue] != nil)
+        }
         #expect(record.outOfFold["overall"]?.malicious == 60)
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Platt scaling: a calibrated probability `1 / (1 + exp(-(slope · margin + intercept)))`, fitted on out-of-fold
-/// margins. The slope is kept positive, so calibration never reorders packages.
+/// margins.
+///
+/// The slope is kept positive, so calibration never reorders packages.
 public struct PlattCalibrator: Sendable, Hashable, Codable {
     /// The slope (> 0).
     public var slope: Double

@@ -50,8 +50,12 @@ struct CrossValidation: Sendable {
                             provenance: .init(corpusHash: "", corpora: []))
                         let model = try BehaviourClassifier(file: file)
                         let scored = split.test.map { index in
-                            (index, model.file.calibration.probability(model.margin(dense: model.dense(extractions[index]))),
-                             file.thresholds)
+                            (
+                                index,
+                                model.file.calibration.probability(
+                                    model.margin(dense: model.dense(extractions[index]))),
+                                file.thresholds.thresholds(for: samples[index].ecosystem)
+                            )
                         }
                         return (number, .success(scored))
                     } catch {

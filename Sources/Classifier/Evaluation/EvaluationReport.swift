@@ -80,14 +80,23 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
         var lines = header.map { "- \($0)" }
         for section in sections {
             lines += ["", "### \(section.title)", "", section.note, ""]
-            lines.append("| slice | malicious | benign | precision | recall | F1 | FPR | ROC-AUC | warn recall | warn FPR |")
+            lines.append(
+                "| slice | malicious | benign | precision | recall | F1 | FPR | ROC-AUC | warn recall | warn FPR |")
             lines.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
             for row in section.rows {
-                let auc = row.rocAUC.map { Self.format($0, digits: 4) } ?? "–"
-                lines.append(
-                    "| \(row.slice) | \(row.malicious) | \(row.benign) | \(Self.format(row.precision)) | "
-                        + "\(Self.format(row.recall)) | \(Self.format(row.f1)) | \(Self.percent(row.falsePositiveRate)) | "
-                        + "\(auc) | \(Self.format(row.warnRecall)) | \(Self.percent(row.warnFalsePositiveRate)) |")
+                // A slice of one class has no precision or recall (no malicious) or no false-positive rate (no benign).
+                let hasMalicious = row.malicious > 0
+                let hasBenign = row.benign > 0
+                func cell(_ shown: Bool, _ text: @autoclosure () -> String) -> String { shown ? text() : "–" }
+                let cells = [
+                    row.slice, "\(row.malicious)", "\(row.benign)", cell(hasMalicious, Self.format(row.precision)),
+                    cell(hasMalicious, Self.format(row.recall)), cell(hasMalicious, Self.format(row.f1)),
+                    cell(hasBenign, Self.percent(row.falsePositiveRate)),
+                    row.rocAUC.map { Self.format($0, digits: 4) } ?? "–",
+                    cell(hasMalicious, Self.format(row.warnRecall)),
+                    cell(hasBenign, Self.percent(row.warnFalsePositiveRate)),
+                ]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

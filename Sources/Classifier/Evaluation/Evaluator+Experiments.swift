@@ -54,8 +54,10 @@ extension Evaluator {
         let train = samples.indices.filter { !test.contains($0) && !testGroups.contains(samples[$0].group) }
         let outcome = try await CrossValidation(trainer: ModelTrainer(configuration: configuration), concurrency: 1)
             .run(samples: samples, splits: [(train, test.sorted())], seed: seed, progress: progress)
-        let trainedOn = Set(train.filter { samples[$0].isMalicious && samples[$0].ecosystem == .npm }
-            .map { samples[$0].source }).sorted().joined(separator: ", ")
+        let trainedOn = Set(
+            train.filter { samples[$0].isMalicious && samples[$0].ecosystem == .npm }
+                .map { samples[$0].source }
+        ).sorted().joined(separator: ", ")
         let rows = [false, true].compactMap { nested in
             row(
                 nested ? "\(heldOutSource), split's own thresholds" : "\(heldOutSource), default thresholds",
@@ -90,13 +92,16 @@ extension Evaluator {
         variant("logistic regression, same features") { $0.estimator = .logisticRegression }
         var rows = rows(samples: samples, outcome: full, nested: true).map { row in
             var named = row
-            named.slice = "\(configuration.estimator.rawValue), order-aware + package features (shipped) — \(row.slice)"
+            let learner = configuration.estimator.rawValue
+            named.slice = "\(learner), order-aware + package features (shipped) — \(row.slice)"
             return named
         }
         for (name, changed) in variants {
             progress?("ablation: \(name)")
-            let outcome = try await CrossValidation(trainer: ModelTrainer(configuration: changed), concurrency: concurrency)
-                .run(samples: samples, splits: splits, seed: seed, progress: progress)
+            let outcome = try await CrossValidation(
+                trainer: ModelTrainer(configuration: changed), concurrency: concurrency
+            )
+            .run(samples: samples, splits: splits, seed: seed, progress: progress)
             let learner = changed.estimator == configuration.estimator ? "\(changed.estimator.rawValue), " : ""
             rows += self.rows(samples: samples, outcome: outcome, nested: true).map { row in
                 var named = row

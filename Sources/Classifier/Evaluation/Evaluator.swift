@@ -6,7 +6,7 @@ public struct Evaluator: Sendable {
     /// How models are trained (the model under evaluation's configuration).
     public var configuration: TrainingConfiguration
     /// The default policy thresholds to measure at.
-    public var thresholds: ScoreThresholds
+    public var thresholds: ThresholdSet
     /// The number of folds.
     public var folds: Int
     /// The seed.
@@ -25,7 +25,7 @@ public struct Evaluator: Sendable {
     ///   - ablations: Whether to run the ablations.
     ///   - concurrency: How many models train at once.
     public init(
-        configuration: TrainingConfiguration, thresholds: ScoreThresholds, folds: Int = 5, seed: UInt64 = 1,
+        configuration: TrainingConfiguration, thresholds: ThresholdSet, folds: Int = 5, seed: UInt64 = 1,
         ablations: Bool = true, concurrency: Int = 2
     ) {
         self.configuration = configuration
@@ -48,15 +48,16 @@ public struct Evaluator: Sendable {
     ) async throws(ClassifierError) -> EvaluationReport {
         let splits = CrossValidation.kFold(samples, folds: folds, seed: seed)
         progress?("cross-validation (\(folds) folds)")
-        let main = try await CrossValidation(trainer: ModelTrainer(configuration: configuration), concurrency: concurrency)
-            .run(samples: samples, splits: splits, seed: seed, progress: progress)
+        let main = try await CrossValidation(
+            trainer: ModelTrainer(configuration: configuration), concurrency: concurrency
+        )
+        .run(samples: samples, splits: splits, seed: seed, progress: progress)
         var sections = [
             section(
                 "Grouped \(folds)-fold cross-validation, default thresholds", samples: samples, outcome: main,
                 nested: false,
                 note: "Each fold's model is trained on the other folds (no group on both sides) with its own inner "
-                    + "calibration; scores are compared with the default thresholds (block \(thresholds.block), warn "
-                    + "\(thresholds.warn))."),
+                    + "calibration; scores are compared with the default thresholds (\(thresholds.summary))."),
             section(
                 "Grouped \(folds)-fold cross-validation, thresholds chosen inside each fold", samples: samples,
                 outcome: main, nested: true,
@@ -70,10 +71,11 @@ public struct Evaluator: Sendable {
         if ablations {
             sections.append(try await ablationSection(samples: samples, splits: splits, full: main, progress: progress))
         }
-        let facts = header + [
-            "\(samples.count) packages: " + strata(samples), "folds: \(folds), grouped by `group`; seed \(seed)",
-            "default thresholds: block \(thresholds.block), warn \(thresholds.warn)",
-        ]
+        let facts =
+            header + [
+                "\(samples.count) packages: " + strata(samples), "folds: \(folds), grouped by `group`; seed \(seed)",
+                "default thresholds: \(thresholds.summary)",
+            ]
         return EvaluationReport(header: facts, sections: sections)
     }
 
@@ -88,13 +90,14 @@ public struct Evaluator: Sendable {
     {
         let scores = samples.map { model.score($0.sequence) }
         let outcome = CrossValidation.Outcome(
-            scores: scores, foldThresholds: [ScoreThresholds?](repeating: model.thresholds, count: samples.count))
+            scores: scores, foldThresholds: samples.map { model.thresholds.thresholds(for: $0.ecosystem) })
         let evaluator = Evaluator(configuration: model.file.training.configuration, thresholds: model.thresholds)
         let sections = [
             evaluator.section(
                 "Held-out set, model \(model.modelVersion)", samples: samples, outcome: outcome, nested: false,
                 note: "Every package scored by the given model at its default thresholds; nothing is trained."),
-            evaluator.sizeMatched(samples: samples, outcome: outcome), evaluator.bySource(samples: samples, outcome: outcome),
+            evaluator.sizeMatched(samples: samples, outcome: outcome),
+            evaluator.bySource(samples: samples, outcome: outcome),
         ]
         return EvaluationReport(header: header + ["\(samples.count) packages: " + strata(samples)], sections: sections)
     }
@@ -134,7 +137,8 @@ public struct Evaluator: Sendable {
         var warn: [Double] = []
         for (index, sample) in samples.enumerated() where filter(sample) {
             guard let score = outcome.scores[index] else { continue }
-            let chosen = nested ? (outcome.foldThresholds[index] ?? thresholds) : thresholds
+            let defaults = thresholds.thresholds(for: sample.ecosystem)
+            let chosen = nested ? (outcome.foldThresholds[index] ?? defaults) : defaults
             scores.append(score)
             labels.append(sample.isMalicious)
             block.append(chosen.block)

@@ -1,6 +1,8 @@
-/// K-fold assignment by group: every member of a group lands in the same fold, so no group is ever on both sides
-/// of a split. Groups are balanced per stratum (ecosystem and label of the group's first member), largest first,
-/// each to the fold that holds the fewest rows of that stratum so far; ties are broken by a seeded shuffle.
+/// K-fold assignment by group: every member of a group lands in the same fold, so no group is ever on both sides of a
+/// split.
+///
+/// Groups are balanced per stratum (ecosystem and label of the group's first member), largest first, each to the fold
+/// that holds the fewest rows of that stratum so far; ties are broken by a seeded shuffle.
 public enum GroupedKFold {
     /// Assigns each row to a fold.
     /// - Parameters:

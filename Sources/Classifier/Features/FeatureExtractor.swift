@@ -49,7 +49,7 @@ struct FeatureExtractor: Sendable {
                 guard sequence.behaviours.indices.contains(index) else { continue }
                 let behaviour = sequence.behaviours[index]
                 code = table.code(kind: behaviour.kind, context: behaviour.context)
-                let kind = table.kindIndex[behaviour.kind] ?? 0
+                let kind = table.index(of: behaviour.kind)
                 if firstPosition[kind] < 0 {
                     firstPosition[kind] = codes.count
                     firstBehaviour[kind] = index

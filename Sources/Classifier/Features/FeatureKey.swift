@@ -1,7 +1,9 @@
 import LockgateCore
 
-/// One model feature, packed into 64 bits: the family, then up to three 16-bit operands (token codes, kind
-/// indices or statistic indices). Its `name` is the stable, human-readable form the model file stores.
+/// One model feature, packed into 64 bits: the family, then up to three 16-bit operands (token codes, kind indices or
+/// statistic indices).
+///
+/// Its `name` is the stable, human-readable form the model file stores.
 struct FeatureKey: Hashable, Sendable, Comparable {
     /// The packed value.
     let raw: UInt64
@@ -76,7 +78,9 @@ struct FeatureKey: Hashable, Sendable, Comparable {
         guard let family = FeatureFamily.allCases.first(where: { $0.prefix == prefix }) else { return nil }
         let table = TokenTable.shared
         func kind(_ text: Substring) -> UInt16? {
-            guard let kind = BehaviourKind(rawValue: String(text)), let index = table.kindIndex[kind] else { return nil }
+            guard let kind = BehaviourKind(rawValue: String(text)), let index = table.kindIndex[kind] else {
+                return nil
+            }
             return UInt16(index)
         }
         func tokens(_ count: Int) -> [UInt16]? {

@@ -1,6 +1,7 @@
-/// An open-addressing hash set of feature keys that numbers them in insertion order. Feature keys are never 0
-/// (their family byte is ≥ 1), so 0 marks an empty slot. Multiply-shift hashing and linear probing: much cheaper
-/// than `Dictionary`'s seeded SipHash on the hot paths of extraction and inference.
+/// An open-addressing hash set of feature keys that numbers them in insertion order.
+///
+/// Feature keys are never 0 (their family byte is ≥ 1), so 0 marks an empty slot. Multiply-shift hashing and linear
+/// probing: much cheaper than `Dictionary`'s seeded SipHash on the hot paths of extraction and inference.
 struct KeyTable: Sendable {
     /// The keys, by insertion index.
     private(set) var keys: [FeatureKey] = []

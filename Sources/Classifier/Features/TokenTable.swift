@@ -1,8 +1,10 @@
 import LockgateCore
 
-/// Small integer codes for the sequence's token strings (`<context>:<kind>`, `<start|end>:<entry>`), so the
-/// extractor builds n-grams from integers and never from strings. Codes are internal: the model file names features
-/// by their token strings, and codes are recomputed from the names when a model is loaded.
+/// Small integer codes for the sequence's token strings (`<context>:<kind>`, `<start|end>:<entry>`), so the extractor
+/// builds n-grams from integers and never from strings.
+///
+/// Codes are internal: the model file names features by their token strings, and codes are recomputed from the names
+/// when a model is loaded.
 struct TokenTable: Sendable {
     /// The shared table.
     static let shared = TokenTable()
@@ -23,6 +25,9 @@ struct TokenTable: Sendable {
     let contextIndex: [CodeContext: Int]
     /// Index of each entry kind in `entries`.
     let entryIndex: [EntryKind: Int]
+    /// Whether the one-byte tags of the three enums are their declaration indices (checked once, at start), so that
+    /// the hot path reads a case's index without hashing its raw string.
+    let tagsAreIndices: Bool
 
     /// Creates the table.
     init() {
@@ -39,6 +44,14 @@ struct TokenTable: Sendable {
         kindIndex = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         contextIndex = Dictionary(uniqueKeysWithValues: contexts.enumerated().map { ($1, $0) })
         entryIndex = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1, $0) })
+        tagsAreIndices = Self.tagsMatch(kinds) && Self.tagsMatch(contexts) && Self.tagsMatch(entries)
+    }
+
+    /// The index of a kind in `kinds`.
+    /// - Parameter kind: The kind.
+    /// - Returns: Its index.
+    func index(of kind: BehaviourKind) -> Int {
+        tagsAreIndices ? Int(Self.tag(kind)) : kindIndex[kind] ?? 0
     }
 
     /// The code of a behaviour token.
@@ -47,7 +60,8 @@ struct TokenTable: Sendable {
     ///   - context: Where it runs.
     /// - Returns: The code (≥ 1).
     func code(kind: BehaviourKind, context: CodeContext) -> UInt16 {
-        UInt16(1 + (contextIndex[context] ?? 0) * kinds.count + (kindIndex[kind] ?? 0))
+        let contextNumber = tagsAreIndices ? Int(Self.tag(context)) : contextIndex[context] ?? 0
+        return UInt16(1 + contextNumber * kinds.count + index(of: kind))
     }
 
     /// The code of an entry boundary token.
@@ -57,6 +71,18 @@ struct TokenTable: Sendable {
     /// - Returns: The code.
     func code(entry: EntryKind, start: Bool) -> UInt16 {
         let base = 1 + contexts.count * kinds.count + (start ? 0 : entries.count)
-        return UInt16(base + (entryIndex[entry] ?? 0))
+        return UInt16(base + (tagsAreIndices ? Int(Self.tag(entry)) : entryIndex[entry] ?? 0))
+    }
+
+    // MARK: - Private
+
+    /// The stored byte of a payload-free enum case (its declaration index, when `tagsMatch` holds).
+    private static func tag<T>(_ value: T) -> UInt8 {
+        withUnsafeBytes(of: value) { $0.first ?? 0 }
+    }
+
+    /// Whether every case of a payload-free enum is stored as one byte equal to its index in `allCases`.
+    private static func tagsMatch<T: CaseIterable>(_ cases: [T]) -> Bool {
+        MemoryLayout<T>.size == 1 && cases.enumerated().allSatisfy { Int(tag($1)) == $0 }
     }
 }

@@ -26,7 +26,9 @@ struct LogisticRegression: Sendable, Hashable, Codable {
     /// The scale of each column (its largest training value); values are divided by it.
     var scales: [Float]
 
-    /// Trains a model with full-batch Adam on the weighted logistic loss plus an L2 penalty. Deterministic.
+    /// Trains a model with full-batch Adam on the weighted logistic loss plus an L2 penalty.
+    ///
+    /// Deterministic.
     /// - Parameters:
     ///   - rows: The training rows.
     ///   - columnCount: The column count.
@@ -40,7 +42,9 @@ struct LogisticRegression: Sendable, Hashable, Codable {
     ) -> LogisticRegression {
         var scales = [Float](repeating: 0, count: columnCount)
         for row in rows {
-            for (column, value) in zip(row.columns, row.values) { scales[Int(column)] = max(scales[Int(column)], value) }
+            for (column, value) in zip(row.columns, row.values) {
+                scales[Int(column)] = max(scales[Int(column)], value)
+            }
         }
         scales = scales.map { $0 > 0 ? $0 : 1 }
         let total = max(sampleWeights.reduce(0, +), 1e-12)
@@ -69,7 +73,8 @@ struct LogisticRegression: Sendable, Hashable, Codable {
             for index in 0...columnCount {
                 m[index] = beta1 * m[index] + (1 - beta1) * gradient[index]
                 v[index] = beta2 * v[index] + (1 - beta2) * gradient[index] * gradient[index]
-                w[index] -= parameters.learningRate * (m[index] / correction1) / ((v[index] / correction2).squareRoot() + 1e-8)
+                w[index] -=
+                    parameters.learningRate * (m[index] / correction1) / ((v[index] / correction2).squareRoot() + 1e-8)
             }
         }
         return LogisticRegression(bias: w[columnCount], weights: w[0..<columnCount].map { Float($0) }, scales: scales)

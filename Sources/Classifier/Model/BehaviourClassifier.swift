@@ -28,7 +28,9 @@ public struct BehaviourClassifier: Sendable {
         case .boostedTrees:
             guard let trees = file.trees else { throw .malformed("boosted trees are missing") }
             guard trees.trees.allSatisfy(\.isWellFormed) else { throw .malformed("a tree is not well formed") }
-            guard trees.maxColumn < keys.count else { throw .malformed("a tree splits on a column beyond the vocabulary") }
+            guard trees.maxColumn < keys.count else {
+                throw .malformed("a tree splits on a column beyond the vocabulary")
+            }
         case .logisticRegression:
             guard let linear = file.linear, linear.weights.count == keys.count, linear.scales.count == keys.count
             else { throw .malformed("the logistic regression's weights do not match the vocabulary") }
@@ -77,7 +79,7 @@ public struct BehaviourClassifier: Sendable {
     public var modelVersion: String { file.modelVersion }
 
     /// The default policy thresholds chosen when the model was trained.
-    public var thresholds: ScoreThresholds { file.thresholds }
+    public var thresholds: ThresholdSet { file.thresholds }
 
     /// The model as JSON bytes (sorted keys: the same model always gives the same bytes).
     /// - Returns: The bytes.

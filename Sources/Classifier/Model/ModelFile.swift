@@ -1,5 +1,7 @@
-/// The serialised model: a versioned JSON document with the learned trees (or weights) over behaviour-token
-/// features, the calibration, the thresholds and a record of how it was trained. It holds no sample content.
+/// The serialised model: a versioned JSON document with the learned trees (or weights) over behaviour-token features,
+/// the calibration, the thresholds and a record of how it was trained.
+///
+/// It holds no sample content.
 public struct ModelFile: Sendable, Hashable, Codable {
     /// The version of this document's layout.
     public static let currentFormat = 1
@@ -22,8 +24,8 @@ public struct ModelFile: Sendable, Hashable, Codable {
     var linear: LogisticRegression?
     /// Margin → calibrated probability.
     public var calibration: PlattCalibrator
-    /// The default thresholds, chosen on out-of-fold scores.
-    public var thresholds: ScoreThresholds
+    /// The default thresholds, chosen on out-of-fold scores, per ecosystem.
+    public var thresholds: ThresholdSet
     /// How the model was trained.
     public var training: TrainingRecord
 }
@@ -40,7 +42,7 @@ public struct TrainingRecord: Sendable, Hashable, Codable {
     public var samples: [String: Int]
     /// The configuration.
     public var configuration: TrainingConfiguration
-    /// Out-of-fold figures of the calibration folds at the block threshold: `overall`, `npm`, `pypi`.
+    /// Out-of-fold figures of the calibration folds at each ecosystem's block threshold: `overall`, `npm`, `pypi`.
     public var outOfFold: [String: MetricsSummary]
 
     /// Creates a record.

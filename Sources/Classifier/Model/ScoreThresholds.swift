@@ -1,3 +1,5 @@
+import LockgateCore
+
 /// The default policy's score thresholds: a calibrated score ≥ `block` blocks, ≥ `warn` warns.
 public struct ScoreThresholds: Sendable, Hashable, Codable {
     /// The block threshold.
@@ -12,6 +14,37 @@ public struct ScoreThresholds: Sendable, Hashable, Codable {
     public init(block: Double, warn: Double) {
         self.block = block
         self.warn = min(warn, block)
+    }
+}
+
+/// The default policy's thresholds: one pair for every ecosystem, and an override per ecosystem (the policy file's
+/// `thresholds` and `ecosystems.<name>.thresholds`).
+public struct ThresholdSet: Sendable, Hashable, Codable {
+    /// The thresholds of an ecosystem without an override (the strictest of the ecosystems' own).
+    public var all: ScoreThresholds
+    /// Per-ecosystem thresholds, by `Ecosystem.rawValue`.
+    public var ecosystems: [String: ScoreThresholds]
+
+    /// Creates a set.
+    /// - Parameters:
+    ///   - all: The thresholds of an ecosystem without an override.
+    ///   - ecosystems: Per-ecosystem thresholds, by raw value.
+    public init(all: ScoreThresholds, ecosystems: [String: ScoreThresholds] = [:]) {
+        self.all = all
+        self.ecosystems = ecosystems
+    }
+
+    /// The thresholds that apply to an ecosystem.
+    /// - Parameter ecosystem: The ecosystem.
+    /// - Returns: Its override, else the top-level pair.
+    public func thresholds(for ecosystem: Ecosystem) -> ScoreThresholds { ecosystems[ecosystem.rawValue] ?? all }
+
+    /// `block 0.98, warn 0.80 (npm block …, warn …; pypi …)`.
+    public var summary: String {
+        let parts = ecosystems.keys.sorted().compactMap { key in
+            ecosystems[key].map { "\(key): block \($0.block), warn \($0.warn)" }
+        }
+        return "block \(all.block), warn \(all.warn)" + (parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))")
     }
 }
 

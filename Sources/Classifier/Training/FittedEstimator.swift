@@ -28,7 +28,8 @@ struct FittedEstimator: Sendable {
         let chosenWeights = Self.normalised(indices.map { weights[$0] })
         switch configuration.estimator {
         case .boostedTrees:
-            let matrix = BinnedMatrix(rows: rows, columnCount: vocabulary.count, maxBins: configuration.boosting.maxBins)
+            let matrix = BinnedMatrix(
+                rows: rows, columnCount: vocabulary.count, maxBins: configuration.boosting.maxBins)
             let trained = GradientBoostedTrees.train(
                 matrix: matrix, labels: chosenLabels, weights: chosenWeights, parameters: configuration.boosting,
                 generator: &generator)

@@ -1,8 +1,9 @@
 import Foundation
 import LockgateCore
 
-/// Trains the behaviour-sequence model: fits the learner, calibrates it on grouped out-of-fold margins (Platt),
-/// picks the block and warn thresholds on the calibrated out-of-fold scores, and refits on every sample.
+/// Trains the behaviour-sequence model: fits the learner, calibrates it on grouped out-of-fold margins (Platt), picks
+/// the block and warn thresholds on the calibrated out-of-fold scores, and refits on every sample.
+///
 /// Deterministic: the same samples, configuration and seed give the same model, byte for byte.
 public struct ModelTrainer: Sendable {
     /// How to train.
@@ -70,14 +71,22 @@ public struct ModelTrainer: Sendable {
         let margins = outOfFoldMargins(
             samples: samples, extractions: extractions, labels: labels, indices: indices, seed: seed)
         let calibration = PlattCalibrator.fit(
-            margins: indices.map { margins[$0] }, labels: indices.map { labels[$0] }, weights: indices.map { weights[$0] })
+            margins: indices.map { margins[$0] }, labels: indices.map { labels[$0] },
+            weights: indices.map { weights[$0] })
         let scores = indices.map { calibration.probability(margins[$0]) }
-        let benign = Ecosystem.allCases.map { ecosystem in
-            zip(indices, scores).filter { !labels[$0.0] && samples[$0.0].ecosystem == ecosystem }.map(\.1)
+        var perEcosystem: [String: ScoreThresholds] = [:]
+        for ecosystem in Ecosystem.allCases {
+            let benign = zip(indices, scores).filter { !labels[$0.0] && samples[$0.0].ecosystem == ecosystem }.map(\.1)
+            guard !benign.isEmpty else { continue }
+            perEcosystem[ecosystem.rawValue] = ScoreThresholds(
+                block: ThresholdSelector.threshold(
+                    benignScores: [benign], maxFalsePositiveRate: configuration.blockFalsePositiveRate),
+                warn: ThresholdSelector.threshold(
+                    benignScores: [benign], maxFalsePositiveRate: configuration.warnFalsePositiveRate))
         }
-        let thresholds = ScoreThresholds(
-            block: ThresholdSelector.threshold(benignScores: benign, maxFalsePositiveRate: configuration.blockFalsePositiveRate),
-            warn: ThresholdSelector.threshold(benignScores: benign, maxFalsePositiveRate: configuration.warnFalsePositiveRate))
+        let strictest = ScoreThresholds(
+            block: perEcosystem.values.map(\.block).max() ?? 0.5, warn: perEcosystem.values.map(\.warn).max() ?? 0.5)
+        let thresholds = ThresholdSet(all: strictest, ecosystems: perEcosystem)
         var generator = SeededGenerator.derived(seed: seed, stream: 1)
         let fitted = FittedEstimator(
             configuration: configuration, extractions: extractions, labels: labels, weights: weights, indices: indices,
@@ -87,19 +96,24 @@ public struct ModelTrainer: Sendable {
         for (name, ecosystem) in slices {
             let chosen = zip(indices, scores).filter { ecosystem == nil || samples[$0.0].ecosystem == ecosystem }
             guard !chosen.isEmpty else { continue }
-            outOfFold[name] = MetricsSummary(
-                BinaryMetrics(scores: chosen.map(\.1), labels: chosen.map { labels[$0.0] }, threshold: thresholds.block))
+            let flagged = chosen.map { $0.1 >= thresholds.thresholds(for: samples[$0.0].ecosystem).block ? 1.0 : 0 }
+            var summary = MetricsSummary(
+                BinaryMetrics(scores: flagged, labels: chosen.map { labels[$0.0] }, threshold: 1))
+            summary.rocAUC = ROCCurve.area(scores: chosen.map(\.1), labels: chosen.map { labels[$0.0] })
+            outOfFold[name] = summary
         }
         var samplesPerStratum: [String: Int] = [:]
         for index in indices { samplesPerStratum[samples[index].stratum, default: 0] += 1 }
         let record = TrainingRecord(
             corpusHash: provenance.corpusHash, corpora: provenance.corpora, seed: seed, samples: samplesPerStratum,
             configuration: configuration, outOfFold: outOfFold)
-        return ModelFile(
-            format: ModelFile.currentFormat, modelVersion: modelVersion(provenance: provenance, seed: seed),
-            featureVersion: FeatureOptions.currentVersion, features: configuration.features,
-            estimator: configuration.estimator, vocabulary: fitted.vocabulary.names, trees: fitted.trees,
-            linear: fitted.linear, calibration: calibration, thresholds: thresholds, training: record)
+        var file = ModelFile(
+            format: ModelFile.currentFormat, modelVersion: "", featureVersion: FeatureOptions.currentVersion,
+            features: configuration.features, estimator: configuration.estimator, vocabulary: fitted.vocabulary.names,
+            trees: fitted.trees, linear: fitted.linear, calibration: calibration, thresholds: thresholds,
+            training: record)
+        file.modelVersion = modelVersion(of: file, provenance: provenance, seed: seed)
+        return file
     }
 
     // MARK: - Private
@@ -130,16 +144,19 @@ public struct ModelTrainer: Sendable {
         return margins
     }
 
-    /// `m<format>.f<features>.<learner>.<corpus hash>.s<seed>.c<configuration hash>`.
-    private func modelVersion(provenance: Provenance, seed: UInt64) -> String {
+    /// `m<format>.f<features>.<learner>.<corpus hash>.s<seed>.<content hash>`: the content hash (FNV-1a over the
+    /// document's sorted-key JSON, version field empty) changes whenever anything learned or configured changes,
+    /// even when the corpus and seed do not (a retrain after an analyser change).
+    private func modelVersion(of file: ModelFile, provenance: Provenance, seed: UInt64) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let bytes = (try? encoder.encode(configuration)) ?? Data()
+        let bytes = (try? encoder.encode(file)) ?? Data()
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         let learner = configuration.estimator == .boostedTrees ? "gbt" : "lr"
         let corpus = provenance.corpusHash.prefix(12)
+        let content = String(hash, radix: 16)
         return "m\(ModelFile.currentFormat).f\(FeatureOptions.currentVersion).\(learner).\(corpus).s\(seed)."
-            + String(hash >> 32, radix: 16)
+            + String(repeating: "0", count: max(0, 16 - content.count)) + content
     }
 }

@@ -1,5 +1,6 @@
-/// Training rows with every non-zero value replaced by its bin (histogram-based boosting): bin 0 means "≤ 0"
-/// (absent), bins 1... cover the positive values between quantile cut points.
+/// Training rows with every non-zero value replaced by its bin, for histogram-based boosting.
+///
+/// Bin 0 means "≤ 0" (absent); bins 1 and up cover the positive values between quantile cut points.
 struct BinnedMatrix: Sendable {
     /// Where each row's entries start in `columns`/`bins` (count + 1 entries).
     let rowStarts: [Int]

@@ -23,8 +23,9 @@ public struct BoostingParameters: Sendable, Hashable, Codable {
 
     /// Creates parameters; the defaults are the shipped model's.
     public init(
-        trees: Int = 300, maxDepth: Int = 5, learningRate: Double = 0.08, lambda: Double = 1, minChildWeight: Double = 1,
-        minSamplesLeaf: Int = 3, rowSample: Double = 0.8, columnSample: Double = 0.5, maxBins: Int = 32,
+        trees: Int = 300, maxDepth: Int = 4, learningRate: Double = 0.08, lambda: Double = 1,
+        minChildWeight: Double = 1,
+        minSamplesLeaf: Int = 5, rowSample: Double = 0.8, columnSample: Double = 0.3, maxBins: Int = 32,
         minGain: Double = 0
     ) {
         self.trees = trees

@@ -1,4 +1,5 @@
 /// One regression tree of the boosted ensemble, stored as parallel arrays (compact in JSON, fast to walk).
+///
 /// Node 0 is the root. Every node keeps the value it would predict as a leaf, which path attribution needs.
 struct RegressionTree: Sendable, Hashable, Codable {
     /// The split column of each node, or -1 for a leaf.
@@ -49,8 +50,10 @@ struct RegressionTree: Sendable, Hashable, Codable {
         return value[node]
     }
 
-    /// Path attribution (Saabas): walking from the root to the leaf, each split's change of node value is credited
-    /// to its column. The root value plus the credits equals the prediction.
+    /// Path attribution (Saabas): walking from the root to the leaf, each split's change of node value is credited to
+    /// its column.
+    ///
+    /// The root value plus the credits equals the prediction.
     /// - Parameters:
     ///   - features: Values by column.
     ///   - credits: Credits by column, added to.

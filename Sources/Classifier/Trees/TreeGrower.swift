@@ -1,7 +1,8 @@
 /// Grows one depth-limited regression tree on gradients and hessians (second-order boosting), level by level.
-/// Each level makes one pass over the column-major entries of the columns the tree may use, building every open
-/// node's histogram of that column at once (small and cache-resident); a node's zero bin is its total minus the
-/// rest. Rows outside the tree's sample follow the splits but add nothing to the histograms.
+///
+/// Each level makes one pass over the column-major entries of the columns the tree may use, building every open node's
+/// histogram of that column at once (small and cache-resident); a node's zero bin is its total minus the rest. Rows
+/// outside the tree's sample follow the splits but add nothing to the histograms.
 struct TreeGrower {
     /// The binned training rows.
     let matrix: BinnedMatrix
@@ -37,7 +38,9 @@ struct TreeGrower {
         var slotOf = [Int32](repeating: 0, count: rowCount)
         var leaves = [Int32](repeating: 0, count: rowCount)
         for _ in 0..<max(parameters.maxDepth, 0) {
-            let splits = findSplits(open: open, slotOf: slotOf, sampled: sampled, gradients: gradients, hessians: hessians, columns: columns)
+            let splits = findSplits(
+                open: open, slotOf: slotOf, sampled: sampled, gradients: gradients, hessians: hessians, columns: columns
+            )
             guard splits.contains(where: { $0 != nil }) else { break }
             var next: [Open] = []
             var childSlots = [(left: Int32, right: Int32)](repeating: (-1, -1), count: open.count)
@@ -118,97 +121,117 @@ struct TreeGrower {
         var best = [Split?](repeating: nil, count: open.count)
         guard splittable.contains(true) else { return best }
         let stride = min(max(parameters.maxBins, 2), 255)
-        let slots = open.count
-        var histogramG = [Double](repeating: 0, count: slots * stride)
-        var histogramH = [Double](repeating: 0, count: slots * stride)
-        var histogramN = [Int32](repeating: 0, count: slots * stride)
-        var touchedStamp = [Int](repeating: -1, count: slots)
+        let histograms = Histograms(count: open.count * stride)
+        var touchedStamp = [Int](repeating: -1, count: open.count)
         var touched: [Int] = []
         let parentScores = open.map { $0.sumG * $0.sumG / ($0.sumH + parameters.lambda) }
-        let lambda = parameters.lambda
-        let minChildWeight = parameters.minChildWeight
-        let minGain = parameters.minGain
         // The active slot of each row: its open node when sampled and splittable, else -1.
         let active = (0..<slotOf.count).map { row -> Int32 in
             let slot = slotOf[row]
             return slot >= 0 && sampled[row] && splittable[Int(slot)] ? slot : -1
         }
-        active.withUnsafeBufferPointer { active in
-        gradients.withUnsafeBufferPointer { gradients in
-        hessians.withUnsafeBufferPointer { hessians in
-        matrix.columnRows.withUnsafeBufferPointer { columnRows in
-        matrix.columnBins.withUnsafeBufferPointer { columnBins in
-        histogramG.withUnsafeMutableBufferPointer { histogramG in
-        histogramH.withUnsafeMutableBufferPointer { histogramH in
-        histogramN.withUnsafeMutableBufferPointer { histogramN in
-            for column in columns {
-                let first = matrix.columnStarts[column]
-                let last = matrix.columnStarts[column + 1]
-                guard last - first >= minLeaf else { continue }
-                let binCount = min(matrix.cuts[column].count + 2, stride)
-                touched.removeAll(keepingCapacity: true)
-                for entry in first..<last {
-                    let row = Int(columnRows[entry])
-                    let slot = Int(active[row])
-                    guard slot >= 0 else { continue }
-                    let base = slot * stride
-                    if touchedStamp[slot] != column {
-                        touchedStamp[slot] = column
-                        touched.append(slot)
-                        for bin in 0..<binCount {
-                            histogramG[base + bin] = 0
-                            histogramH[base + bin] = 0
-                            histogramN[base + bin] = 0
-                        }
+        let (histogramG, histogramH, histogramN) = (histograms.g, histograms.h, histograms.n)
+        for column in columns {
+            let first = matrix.columnStarts[column]
+            let last = matrix.columnStarts[column + 1]
+            guard last - first >= minLeaf else { continue }
+            let binCount = min(matrix.cuts[column].count + 2, stride)
+            touched.removeAll(keepingCapacity: true)
+            for entry in first..<last {
+                let row = Int(matrix.columnRows[entry])
+                let slot = Int(active[row])
+                guard slot >= 0 else { continue }
+                let base = slot * stride
+                if touchedStamp[slot] != column {
+                    touchedStamp[slot] = column
+                    touched.append(slot)
+                    for bin in 0..<binCount {
+                        histogramG[base + bin] = 0
+                        histogramH[base + bin] = 0
+                        histogramN[base + bin] = 0
                     }
-                    let index = base + Int(columnBins[entry])
-                    histogramG[index] += gradients[row]
-                    histogramH[index] += hessians[row]
-                    histogramN[index] += 1
                 }
-                for slot in touched {
-                    let base = slot * stride
-                    let node = open[slot]
-                    var nonZeroG = 0.0
-                    var nonZeroH = 0.0
-                    var nonZeroN = 0
-                    for bin in 1..<binCount {
-                        nonZeroG += histogramG[base + bin]
-                        nonZeroH += histogramH[base + bin]
-                        nonZeroN += Int(histogramN[base + bin])
-                    }
-                    guard nonZeroN >= minLeaf else { continue }
-                    var leftG = node.sumG - nonZeroG
-                    var leftH = node.sumH - nonZeroH
-                    var leftN = node.count - nonZeroN
-                    for bin in 0..<(binCount - 1) {
-                        if bin > 0 {
-                            leftG += histogramG[base + bin]
-                            leftH += histogramH[base + bin]
-                            leftN += Int(histogramN[base + bin])
-                        }
-                        let rightN = node.count - leftN
-                        guard leftN >= minLeaf, rightN >= minLeaf else { continue }
-                        let rightG = node.sumG - leftG
-                        let rightH = node.sumH - leftH
-                        guard leftH >= minChildWeight, rightH >= minChildWeight else { continue }
-                        let gain = leftG * leftG / (leftH + lambda) + rightG * rightG / (rightH + lambda)
-                            - parentScores[slot]
-                        if gain > minGain, gain > (best[slot]?.gain ?? 0) {
-                            best[slot] = Split(
-                                column: column, bin: bin, gain: gain, leftG: leftG, leftH: leftH, leftCount: leftN)
-                        }
-                    }
+                let index = base + Int(matrix.columnBins[entry])
+                histogramG[index] += gradients[row]
+                histogramH[index] += hessians[row]
+                histogramN[index] += 1
+            }
+            for slot in touched {
+                if let split = bestSplit(
+                    column: column, binCount: binCount, base: slot * stride, node: open[slot],
+                    parentScore: parentScores[slot], histograms: histograms), split.gain > (best[slot]?.gain ?? 0)
+                {
+                    best[slot] = split
                 }
             }
         }
+        return best
+    }
+
+    /// The best split of one node on one column from the column's histogram (bins 1...; bin 0 is the node's total
+    /// minus the rest), or nil when no split satisfies the constraints and gains more than `minGain`.
+    private func bestSplit(
+        column: Int, binCount: Int, base: Int, node: Open, parentScore: Double, histograms: Histograms
+    ) -> Split? {
+        let (histogramG, histogramH, histogramN) = (histograms.g, histograms.h, histograms.n)
+        let minLeaf = max(parameters.minSamplesLeaf, 1)
+        let lambda = parameters.lambda
+        var nonZeroG = 0.0
+        var nonZeroH = 0.0
+        var nonZeroN = 0
+        for bin in 1..<binCount {
+            nonZeroG += histogramG[base + bin]
+            nonZeroH += histogramH[base + bin]
+            nonZeroN += Int(histogramN[base + bin])
         }
-        }
-        }
-        }
-        }
-        }
+        guard nonZeroN >= minLeaf else { return nil }
+        var leftG = node.sumG - nonZeroG
+        var leftH = node.sumH - nonZeroH
+        var leftN = node.count - nonZeroN
+        var best: Split?
+        for bin in 0..<(binCount - 1) {
+            if bin > 0 {
+                leftG += histogramG[base + bin]
+                leftH += histogramH[base + bin]
+                leftN += Int(histogramN[base + bin])
+            }
+            let rightN = node.count - leftN
+            guard leftN >= minLeaf, rightN >= minLeaf else { continue }
+            let rightG = node.sumG - leftG
+            let rightH = node.sumH - leftH
+            guard leftH >= parameters.minChildWeight, rightH >= parameters.minChildWeight else { continue }
+            let gain = leftG * leftG / (leftH + lambda) + rightG * rightG / (rightH + lambda) - parentScore
+            if gain > parameters.minGain, gain > (best?.gain ?? 0) {
+                best = Split(column: column, bin: bin, gain: gain, leftG: leftG, leftH: leftH, leftCount: leftN)
+            }
         }
         return best
+    }
+}
+
+/// One level's histograms in manually allocated memory, so the hot loop writes without copy-on-write checks.
+private final class Histograms {
+    /// Gradient sums by slot × bin.
+    let g: UnsafeMutableBufferPointer<Double>
+    /// Hessian sums by slot × bin.
+    let h: UnsafeMutableBufferPointer<Double>
+    /// Row counts by slot × bin.
+    let n: UnsafeMutableBufferPointer<Int32>
+
+    /// Allocates zeroed histograms.
+    /// - Parameter count: Slots × bins.
+    init(count: Int) {
+        g = .allocate(capacity: max(count, 1))
+        g.initialize(repeating: 0)
+        h = .allocate(capacity: max(count, 1))
+        h.initialize(repeating: 0)
+        n = .allocate(capacity: max(count, 1))
+        n.initialize(repeating: 0)
+    }
+
+    deinit {
+        g.deallocate()
+        h.deallocate()
+        n.deallocate()
     }
 }

@@ -85,7 +85,8 @@ public struct CorpusLoader: Sendable {
         -> [Result<BehaviourSequence, Problem>]
     {
         let loader = self
-        var results = [Result<BehaviourSequence, Problem>](repeating: .failure(Problem(message: "not read")), count: entries.count)
+        var results = [Result<BehaviourSequence, Problem>](
+            repeating: .failure(Problem(message: "not read")), count: entries.count)
         await withTaskGroup(of: (Int, Result<BehaviourSequence, Problem>).self) { group in
             var next = 0
             var done = 0
@@ -97,7 +98,9 @@ public struct CorpusLoader: Sendable {
             while let (index, result) = await group.next() {
                 results[index] = result
                 done += 1
-                if done % 500 == 0 || done == entries.count { progress?("analysed \(done) of \(entries.count) archives") }
+                if done % 500 == 0 || done == entries.count {
+                    progress?("analysed \(done) of \(entries.count) archives")
+                }
                 if next < entries.count {
                     let index = next
                     group.addTask { (index, loader.sequence(for: entries[index])) }

@@ -44,12 +44,14 @@ public struct CorpusManifest: Sendable {
             let present = listed.filter { FileManager.default.fileExists(atPath: $0.archivePath) }
             if present.count < listed.count {
                 notes.append(
-                    "\(listed.count - present.count) of \(listed.count) files of \(benignPath) are not in \(benignCache); "
+                    "\(listed.count - present.count) of \(listed.count) files of \(benignPath) are not in "
+                        + "\(benignCache); "
                         + "run \((folder as NSString).appendingPathComponent("fetch-pypi-benign")) to fetch them")
             }
             entries += listed
         }
-        return CorpusManifest(folder: folder, entries: entries, digest: Digest.sha256(Data(digestInput.utf8)), notes: notes)
+        return CorpusManifest(
+            folder: folder, entries: entries, digest: Digest.sha256(Data(digestInput.utf8)), notes: notes)
     }
 
     // MARK: - Private
@@ -83,7 +85,8 @@ public struct CorpusManifest: Sendable {
             func field(_ name: String) throws(CorpusError) -> (String, Int) {
                 let index = position[name] ?? 0
                 guard index < fields.count else {
-                    throw .malformed(path: path, line: lineNumber, column: line.count + 1, expected: "a `\(name)` field")
+                    throw .malformed(
+                        path: path, line: lineNumber, column: line.count + 1, expected: "a `\(name)` field")
                 }
                 let column = fields[..<index].reduce(1) { $0 + $1.count + 1 }
                 return (fields[index].trimmingCharacters(in: .whitespaces), column)
@@ -153,6 +156,7 @@ public struct CorpusManifest: Sendable {
 
     /// Whether a string is 64 hex digits.
     private static func isSHA256(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }
+        text.utf8.count == 64
+            && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 102) }
     }
 }

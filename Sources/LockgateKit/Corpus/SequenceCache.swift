@@ -2,8 +2,9 @@ import Foundation
 import LockgateCore
 
 /// Behaviour sequences of corpus archives kept on disk by archive sha256 and analyser version, so that a second
-/// `lockgate train` or `eval` over the same corpus analyses nothing. Evidence text (paths and snippets) is not kept:
-/// the model reads only kinds, contexts, order and package features.
+/// `lockgate train` or `eval` over the same corpus analyses nothing.
+///
+/// Evidence text (paths and snippets) is not kept: the model reads only kinds, contexts, order and package features.
 public struct SequenceCache: Sendable {
     /// The folder of this analyser version's sequences.
     public let folder: String
@@ -13,7 +14,8 @@ public struct SequenceCache: Sendable {
     ///   - cacheDirectory: lockgate's cache directory.
     ///   - analyserVersion: The analyser's version (a new version starts an empty folder).
     public init(cacheDirectory: String, analyserVersion: String) {
-        let safeVersion = String(analyserVersion.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
+        let safeVersion = String(
+            analyserVersion.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
         folder = (cacheDirectory as NSString).appendingPathComponent("corpus-sequences/\(safeVersion)")
     }
 

@@ -46,7 +46,8 @@ extension Lockgate {
             let started = Date()
             let model: BehaviourClassifier
             do {
-                model = try ModelTrainer(configuration: configuration).train(loaded.samples, seed: seed, provenance: provenance)
+                model = try ModelTrainer(configuration: configuration).train(
+                    loaded.samples, seed: seed, provenance: provenance)
             } catch {
                 printError("lockgate: \(error)")
                 throw ExitCode(ExitStatus.incomplete.rawValue)
@@ -56,12 +57,12 @@ extension Lockgate {
             var lines = [
                 "model \(model.modelVersion) written to \(out) (trained in \(seconds) s)",
                 "corpus hash \(loaded.digest)",
-                "thresholds: block \(model.thresholds.block), warn \(model.thresholds.warn)",
+                "thresholds: \(model.thresholds.summary)",
             ]
             for slice in ["overall", "npm", "pypi"] {
                 guard let figures = model.file.training.outOfFold[slice] else { continue }
                 lines.append(
-                    "out-of-fold \(slice): recall \(String(format: "%.4f", figures.recall)), FPR "
+                    "out-of-fold \(slice) at its thresholds: recall \(String(format: "%.4f", figures.recall)), FPR "
                         + "\(String(format: "%.4f", figures.falsePositiveRate)), ROC-AUC "
                         + "\(figures.rocAUC.map { String(format: "%.4f", $0) } ?? "–") "
                         + "(\(figures.malicious) malicious, \(figures.benign) benign)")
@@ -76,7 +77,7 @@ struct CorpusArguments: ParsableArguments {
     @Option(name: .customLong("corpus"), parsing: .upToNextOption, help: "Corpus folders (labels.csv and archives).")
     var folders: [String] = []
 
-    @Option(help: "Where pypi-benign.json's files are (default: $LOCKGATE_CORPUS_CACHE, else ~/.cache/lockgate-corpus/pypi-benign).")
+    @Option(help: "Where pypi-benign.json's files are (default: $LOCKGATE_CORPUS_CACHE or its usual folder).")
     var benignCache: String?
 
     @Option(help: "The cache directory (default: $XDG_CACHE_HOME/lockgate, else ~/.cache/lockgate).")

@@ -1,3 +1,6 @@
+import Foundation
+import LockgateCore
+
 /// One line of an evaluation table: a slice of packages scored by models that never saw their groups.
 public struct EvaluationRow: Sendable, Hashable, Codable {
     /// The slice (`overall`, `npm`, `pypi`, a source, an ablation).
@@ -61,17 +64,68 @@ public struct EvaluationSection: Sendable, Hashable, Codable {
     }
 }
 
+/// One package's out-of-fold (or held-out) score: which packages a model got wrong, and by how much.
+public struct ScoredSample: Sendable, Hashable, Codable {
+    /// The archive's identifier in its corpus.
+    public var identifier: String
+    /// The ecosystem.
+    public var ecosystem: Ecosystem
+    /// The corpus label.
+    public var isMalicious: Bool
+    /// The sample's source.
+    public var source: String
+    /// The sample's group.
+    public var group: String
+    /// The calibrated score.
+    public var score: Double
+    /// The default block threshold for the ecosystem.
+    public var block: Double
+    /// The default warn threshold for the ecosystem.
+    public var warn: Double
+}
+
 /// What `lockgate eval` measured: the tables docs/evaluation.md quotes.
 public struct EvaluationReport: Sendable, Hashable, Codable {
     /// The report's heading facts (corpus, folds, seed, thresholds).
     public var header: [String]
     /// The tables.
     public var sections: [EvaluationSection]
+    /// Every package's score in the main cross-validation (or the held-out scoring).
+    public var scores: [ScoredSample]
 
     /// Creates a report.
-    public init(header: [String], sections: [EvaluationSection]) {
+    /// - Parameters:
+    ///   - header: The heading facts.
+    ///   - sections: The tables.
+    ///   - scores: Every package's score.
+    public init(header: [String], sections: [EvaluationSection], scores: [ScoredSample] = []) {
         self.header = header
         self.sections = sections
+        self.scores = scores
+    }
+
+    /// The scores as CSV (`identifier,ecosystem,label,source,group,score,verdict`), worst misjudgements first.
+    /// - Returns: The CSV text.
+    public func scoresCSV() -> String {
+        func verdict(_ sample: ScoredSample) -> String {
+            sample.score >= sample.block ? "block" : sample.score >= sample.warn ? "warn" : "pass"
+        }
+        // Missed malware by ascending score, then false positives by descending score, then the rest.
+        func error(_ sample: ScoredSample) -> Double { sample.isMalicious ? 1 - sample.score : sample.score }
+        let ordered = scores.sorted { error($0) > error($1) }
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var lines = ["identifier,ecosystem,label,source,group,score,verdict"]
+        for sample in ordered {
+            lines.append(
+                [
+                    field(sample.identifier), sample.ecosystem.rawValue, sample.isMalicious ? "malicious" : "benign",
+                    field(sample.source), field(sample.group), String(format: "%.6f", sample.score), verdict(sample),
+                ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The report as Markdown tables.

@@ -76,7 +76,7 @@ public struct Evaluator: Sendable {
                 "\(samples.count) packages: " + strata(samples), "folds: \(folds), grouped by `group`; seed \(seed)",
                 "default thresholds: \(thresholds.summary)",
             ]
-        return EvaluationReport(header: facts, sections: sections)
+        return EvaluationReport(header: facts, sections: sections, scores: scored(samples, outcome: main))
     }
 
     /// Scores a corpus with a trained model, no training (a held-out set).
@@ -99,10 +99,23 @@ public struct Evaluator: Sendable {
             evaluator.sizeMatched(samples: samples, outcome: outcome),
             evaluator.bySource(samples: samples, outcome: outcome),
         ]
-        return EvaluationReport(header: header + ["\(samples.count) packages: " + strata(samples)], sections: sections)
+        return EvaluationReport(
+            header: header + ["\(samples.count) packages: " + strata(samples)], sections: sections,
+            scores: evaluator.scored(samples, outcome: outcome))
     }
 
     // MARK: - Private
+
+    /// Each tested sample with its score and its ecosystem's default thresholds.
+    private func scored(_ samples: [LabelledSequence], outcome: CrossValidation.Outcome) -> [ScoredSample] {
+        zip(samples, outcome.scores).compactMap { sample, score in
+            guard let score else { return nil }
+            let chosen = thresholds.thresholds(for: sample.ecosystem)
+            return ScoredSample(
+                identifier: sample.identifier, ecosystem: sample.ecosystem, isMalicious: sample.isMalicious,
+                source: sample.source, group: sample.group, score: score, block: chosen.block, warn: chosen.warn)
+        }
+    }
 
     /// `npm/benign 2938, ...`.
     private static func strata(_ samples: [LabelledSequence]) -> String {

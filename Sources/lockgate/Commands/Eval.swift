@@ -38,6 +38,15 @@ extension Lockgate {
         @Option(name: [.long, .short], help: "Write the Markdown to this file instead of standard output.")
         var output: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Evaluate this training configuration (JSON, as in a model file's training.configuration) instead "
+                    + "of the model's own.", visibility: .hidden))
+        var configuration: String?
+
+        @Option(help: "Also write every package's out-of-fold score as CSV to this file, worst misjudgements first.")
+        var scores: String?
+
         func validate() throws {
             guard folds == 0 || (folds >= 2 && folds <= 20) else {
                 throw ValidationError("--folds must be 0 or between 2 and 20, got \(folds)")
@@ -62,8 +71,18 @@ extension Lockgate {
             if folds == 0 {
                 report = Evaluator.heldOut(loaded.samples, model: classifier, header: header)
             } else {
+                var trainingConfiguration = classifier.file.training.configuration
+                if let configuration {
+                    do {
+                        trainingConfiguration = try JSONDecoder().decode(
+                            TrainingConfiguration.self, from: Data(contentsOf: URL(fileURLWithPath: configuration)))
+                    } catch {
+                        printError("lockgate: cannot read the configuration \(configuration): \(error)")
+                        throw ExitCode(ExitStatus.usage.rawValue)
+                    }
+                }
                 let evaluator = Evaluator(
-                    configuration: classifier.file.training.configuration, thresholds: classifier.thresholds,
+                    configuration: trainingConfiguration, thresholds: classifier.thresholds,
                     folds: folds, seed: seed, ablations: !noAblations, concurrency: corpus.jobs)
                 do {
                     report = try await evaluator.run(loaded.samples, header: header) { printError("lockgate: \($0)") }
@@ -73,6 +92,7 @@ extension Lockgate {
                 }
             }
             try ReportSink.write(Data(report.markdown().utf8), to: output)
+            if let scores { try ReportSink.write(Data(report.scoresCSV().utf8), to: scores) }
         }
     }
 }

@@ -2,8 +2,12 @@
 public enum CodeContext: String, Sendable, Hashable, Codable, CaseIterable {
     /// Runs when the package is installed (npm lifecycle scripts and what they run, setup.py, .pth files).
     case install
-    /// Runs when the package is used (main entry, bin, imported modules).
+    /// Runs when the package is loaded or run (the main entry's and imported modules' top level, bin scripts, and
+    /// the local functions they call while loading).
     case runtime
+    /// Sits in a function nothing calls while the package installs or loads: it runs only if a user calls it (a
+    /// library's API). Payloads rarely wait there; library code mostly does.
+    case deferred
     /// Tests, examples, docs and build tooling: analysed, but marked, so a payload hidden there is still seen.
     case auxiliary
 }

@@ -15,7 +15,8 @@ public struct Auditor: Sendable {
     /// Creates an auditor.
     /// - Parameters:
     ///   - typosquats: The typosquat detector (with the bundled popular-name lists in production).
-    ///   - classifier: The behaviour model (the bundled one in production); nil analyses without scoring.
+    ///   - classifier: The behaviour model (the bundled one in production); nil analyses without scoring
+    ///     and reports every analysed package as `not_analysed` (warn), never as passed.
     public init(typosquats: TyposquatDetector, classifier: BehaviourClassifier? = nil) {
         self.typosquats = typosquats
         detector = Detector(classifier: classifier)
@@ -26,6 +27,10 @@ public struct Auditor: Sendable {
     public init() throws {
         self.init(typosquats: TyposquatDetector(popular: try PopularNames.bundled()), classifier: try BundledModel.load())
     }
+
+    /// The behaviour model's version, or nil when none is loaded: packages are then analysed but not scored, and
+    /// each gets a `not_analysed` warning instead of a verdict from the detector.
+    public var modelVersion: String? { detector.hasModel ? detector.modelVersion : nil }
 
     /// What `list` returns: parsed lockfiles and the ones that could not be read.
     public struct Listing: Sendable {

@@ -9,7 +9,8 @@ import LockgateCore
 struct Detector: Sendable {
     /// What the detector concluded about one package, before policy.
     struct Result: Sendable {
-        /// The model's calibrated probability of malice; nil when no model is available.
+        /// The model's calibrated probability of malice; nil when no model is available (the findings then hold
+        /// one `not_analysed` warning instead of behaviour findings).
         var score: Double?
         /// One finding per behaviour class among the score's strongest contributions (`behaviour_<kind>` rules),
         /// at severity `info` until the policy's thresholds grade them (see `Detector.grade`).
@@ -22,13 +23,17 @@ struct Detector: Sendable {
     private let analyzer = PackageAnalyzer()
     private let classifier: BehaviourClassifier?
 
-    /// Creates a detector with a model (nil: analysis only, no score).
+    /// Creates a detector with a model (nil: analysis only, no score, and a `not_analysed` finding per package).
     init(classifier: BehaviourClassifier?) {
         self.classifier = classifier
     }
 
-    /// The version string that keys cached analyses: the model's version, or `none`.
-    var modelVersion: String { classifier?.modelVersion ?? "none" }
+    /// The version string that keys cached analyses: the model's version, or `unscored` without a model (not
+    /// `none`, which earlier builds stored without the `not_analysed` finding).
+    var modelVersion: String { classifier?.modelVersion ?? "unscored" }
+
+    /// Whether a model is loaded.
+    var hasModel: Bool { classifier != nil }
 
     /// Analyses and scores a package's files.
     /// - Parameters:
@@ -41,7 +46,7 @@ struct Detector: Sendable {
             PackageFile(path: $0.path, data: $0.data, isExecutable: $0.isExecutable)
         }
         let analysis = analyzer.analyse(files: files, ecosystem: ecosystem)
-        guard let classifier else { return Result(score: nil, findings: []) }
+        guard let classifier else { return Result(score: nil, findings: [Self.unscored(fileName: fileName)]) }
         let explanation = classifier.explanation(analysis.sequence)
         return Result(
             score: explanation.score,
@@ -65,6 +70,18 @@ struct Detector: Sendable {
         }
     }
 
+    /// The finding for a package analysed without a model: `not_analysed` at warn, so that a package whose code was
+    /// never scored is not reported as passed (the gate fails closed; see docs/cli.md, "Without a model").
+    /// - Parameter fileName: The archive's name, for the evidence; nil for a directory.
+    /// - Returns: The finding.
+    static func unscored(fileName: String?) -> Finding {
+        Finding(
+            rule: "not_analysed", severity: RuleCatalog.rule("not_analysed")?.defaultSeverity ?? .warn,
+            message: "\(fileName.map { "\($0) was" } ?? "the package was") analysed but not scored: no behaviour model "
+                + "is loaded (a broken installation, or a library caller that passed none), so its code was not judged",
+            evidence: fileName.map { [Evidence(path: $0)] } ?? [])
+    }
+
     // MARK: - Private
 
     /// One finding per behaviour kind among the strongest positive contributions that name behaviours.
@@ -85,16 +102,20 @@ struct Detector: Sendable {
         }
         let score = String(format: "%.2f", explanation.score)
         let signals = explanation.contributions.filter { $0.weight > 0 }.prefix(4).map(\.summary)
+        // The summary points at the first place of each of the strongest behaviour classes, each place once.
+        var places: [Evidence] = []
+        for kind in order {
+            guard places.count < 3, let index = evidence[kind]?.first else { continue }
+            let behaviour = sequence.behaviours[index]
+            let place = Evidence(
+                path: fileName.map { "\($0)!/\(behaviour.path)" } ?? behaviour.path, line: behaviour.line,
+                column: behaviour.column, snippet: behaviour.snippet)
+            if !places.contains(where: { $0.path == place.path && $0.line == place.line }) { places.append(place) }
+        }
         let summary = Finding(
             rule: "detector_score", severity: .info,
             message: "detector score \(score); strongest signals: \(signals.joined(separator: "; "))",
-            evidence: order.prefix(3).compactMap { kind in
-                guard let index = evidence[kind]?.first else { return nil }
-                let behaviour = sequence.behaviours[index]
-                return Evidence(
-                    path: fileName.map { "\($0)!/\(behaviour.path)" } ?? behaviour.path, line: behaviour.line,
-                    column: behaviour.column, snippet: behaviour.snippet)
-            })
+            evidence: places)
         return [summary] + order.map { kind in
             let because = (reasons[kind] ?? []).prefix(2).joined(separator: "; ")
             let places = (evidence[kind] ?? []).prefix(3).map { index -> Evidence in
@@ -103,9 +124,10 @@ struct Detector: Sendable {
                 return Evidence(path: path, line: behaviour.line, column: behaviour.column, snippet: behaviour.snippet)
             }
             let context = sequence.behaviours[(evidence[kind] ?? [0])[0]].context
+            let when = context == .install && kind != .installHook ? " at install time" : ""
             return Finding(
                 rule: kind.ruleID, severity: .info,
-                message: "the package \(kind.summary)\(context == .install ? " at install time" : "") "
+                message: "the package \(kind.summary)\(when) "
                     + "(detector score \(score); \(because))",
                 evidence: Array(places))
         }

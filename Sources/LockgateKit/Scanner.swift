@@ -11,10 +11,15 @@ public struct Scanner: Sendable {
     private let detector: Detector
 
     /// Creates a scanner.
-    /// - Parameter classifier: The behaviour model (the bundled one in production); nil analyses without scoring.
+    /// - Parameter classifier: The behaviour model (the bundled one in production); nil analyses without scoring
+    ///     and reports every analysed package as `not_analysed` (warn), never as passed.
     public init(classifier: BehaviourClassifier? = nil) {
         detector = Detector(classifier: classifier)
     }
+
+    /// The behaviour model's version, or nil when none is loaded: packages are then analysed but not scored, and
+    /// each gets a `not_analysed` warning instead of a verdict from the detector.
+    public var modelVersion: String? { detector.hasModel ? detector.modelVersion : nil }
 
     /// Scans inputs.
     /// - Parameters:

@@ -4,12 +4,13 @@ import LockgateCore
 /// One pending piece of the walk (an explicit stack, so deep import chains and call chains cost no recursion).
 enum WalkFrame: Sendable {
     /// A file to run (skipped when already visited), then the named functions of it.
-    case file(String, [FunctionItem])
+    case file(String, [FunctionItem], deferred: Bool = false)
     /// A unit's events from an index; `afterwards` (top-level frames only) are the functions to walk when the top
     /// level is done, before the ones nothing called.
-    case events(String, [CodeEvent], Int, afterwards: [FunctionItem]?)
+    /// `deferred`: the unit is a function nothing called while its file ran.
+    case events(String, [CodeEvent], Int, afterwards: [FunctionItem]?, deferred: Bool = false)
     /// A unit's functions from an index; `thenUncalled` adds the functions nothing has called, in name order.
-    case functions(String, [FunctionItem], Int, thenUncalled: Bool)
+    case functions(String, [FunctionItem], Int, thenUncalled: Bool, deferred: Bool = false)
     /// Shell steps from an index (path of the script's file).
     case shell(String, [ShellStep], Int)
 }
@@ -20,34 +21,41 @@ extension SequenceWalker {
         var stack = Array(initial.reversed())
         while let frame = stack.popLast() {
             switch frame {
-            case .file(let path, let functions):
+            case .file(let path, let functions, let deferred):
                 guard visitedFiles.insert(path).inserted else {
                     if !functions.isEmpty { stack.append(.functions(path, functions, 0, thenUncalled: false)) }
                     continue
                 }
+                self.deferred = deferred
                 stack += start(path, functions: functions)
-            case .events(let unit, let events, let index, let afterwards):
+                self.deferred = false
+            case .events(let unit, let events, let index, let afterwards, let deferred):
                 guard index < events.count else {
                     if let afterwards { stack.append(.functions(unit, afterwards, 0, thenUncalled: true)) }
                     continue
                 }
-                stack.append(.events(unit, events, index + 1, afterwards: afterwards))
+                stack.append(.events(unit, events, index + 1, afterwards: afterwards, deferred: deferred))
+                self.deferred = deferred
                 stack += follow(events[index], in: unit).reversed()
-            case .functions(let unit, let items, let index, let thenUncalled):
+                self.deferred = false
+            case .functions(let unit, let items, let index, let thenUncalled, let deferred):
                 guard index < items.count else {
                     guard thenUncalled, let functions = analyses[unit]?.functions else { continue }
                     let uncalled = functions.keys.sorted().filter { !visitedFunctions.contains(unit + "\u{0}" + $0) }
                     if !uncalled.isEmpty {
-                        stack.append(.functions(unit, uncalled.map { FunctionItem(name: $0) }, 0, thenUncalled: false))
+                        // Nothing called these while the file ran: their code waits for a caller.
+                        stack.append(
+                            .functions(
+                                unit, uncalled.map { FunctionItem(name: $0) }, 0, thenUncalled: false, deferred: true))
                     }
                     continue
                 }
-                stack.append(.functions(unit, items, index + 1, thenUncalled: thenUncalled))
+                stack.append(.functions(unit, items, index + 1, thenUncalled: thenUncalled, deferred: deferred))
                 if let hook = items[index].hook { emit(hook) }
                 if let body = analyses[unit]?.functions[items[index].name],
                     visitedFunctions.insert(unit + "\u{0}" + items[index].name).inserted
                 {
-                    stack.append(.events(unit, body, 0, afterwards: nil))
+                    stack.append(.events(unit, body, 0, afterwards: nil, deferred: deferred))
                 }
             case .shell(let path, let steps, let index):
                 guard index < steps.count else { continue }
@@ -74,7 +82,7 @@ extension SequenceWalker {
         switch layout.kind(path) {
         case .javascript, .python:
             guard let analysis = analyse(file) else { return [] }
-            return [.events(path, analysis.topLevel, 0, afterwards: functions)]
+            return [.events(path, analysis.topLevel, 0, afterwards: functions, deferred: deferred)]
         case .shell:
             guard let text = deepText(file) else { return [] }
             let steps = shell.analyse(text, origin: ShellOrigin(path: path, context: context))
@@ -103,7 +111,7 @@ extension SequenceWalker {
             guard let body = analyses[unit]?.functions[name],
                 visitedFunctions.insert(unit + "\u{0}" + name).inserted
             else { return [] }
-            return [.events(unit, body, 0, afterwards: nil)]
+            return [.events(unit, body, 0, afterwards: nil, deferred: deferred)]
         case .importModule(let spec, _):
             guard let analysis = analyses[unit] else { return [] }
             let targets: [String]
@@ -112,7 +120,8 @@ extension SequenceWalker {
             } else {
                 targets = resolver.javascript(spec, from: analysis.path).map { [$0] } ?? []
             }
-            return targets.filter { !visitedFiles.contains($0) }.map { .file($0, []) }
+            // A module imported from a function nothing called loads only when that function runs.
+            return targets.filter { !visitedFiles.contains($0) }.map { .file($0, [], deferred: deferred) }
         }
     }
 

@@ -30,6 +30,10 @@ struct SequenceWalker {
     var visitedFunctions: Set<String> = []
     var scriptsRun: Set<String> = Set(NPMManifest.lifecycle)
     var context: CodeContext = .install
+    /// Whether the code being walked sits in a function nothing called while its file ran.
+    var deferred = false
+    /// Whether the walk is in the files no entry point reached (they run only if a user imports or runs them).
+    var unreached = false
 
     /// Walks the planned entries, then every file not reached (in path order) as `other` entries.
     mutating func walk(_ entries: [PlannedEntry]) {
@@ -46,7 +50,9 @@ struct SequenceWalker {
             context = layout.isAuxiliary(file.path) ? .auxiliary : .runtime
             let mark = (tokens.count, behaviours.count, entryNames.count)
             begin(.other, "other: \(file.path)")
+            unreached = true
             run(.file(file.path, functions: []))
+            unreached = false
             if behaviours.count == mark.1 {
                 tokens.removeSubrange(mark.0...)
                 entryNames.removeSubrange(mark.2...)
@@ -58,6 +64,8 @@ struct SequenceWalker {
 
     /// Appends a behaviour to the sequence.
     mutating func emit(_ behaviour: Behaviour) {
+        var behaviour = behaviour
+        if (deferred || unreached) && behaviour.context == .runtime { behaviour.context = .deferred }
         tokens.append(.behaviour(behaviours.count))
         behaviours.append(behaviour)
     }

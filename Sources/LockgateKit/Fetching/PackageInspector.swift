@@ -23,8 +23,11 @@ struct PackageInspector: Sendable {
     /// - Returns: Findings (at default severities), the archive digest, and whether it failed.
     func inspect(_ package: LockedPackage, lockfileDirectory: String, lockfileEvidence: Evidence) async -> Inspection {
         let identity = LockfileIdentity.key(package)
-        if let known = analyses?.archives(for: identity), !known.isEmpty, let cached = cachedInspection(known) {
-            return cached
+        if let known = analyses?.archives(for: identity), !known.isEmpty {
+            if let cached = cachedInspection(known) { return cached }
+            // Analysed before by another model or analyser version: judge the stored archives (verified when they
+            // were stored) again, without a download.
+            if let stored = storedInspection(known, ecosystem: package.ecosystem) { return stored }
         }
         return await inspectUncached(package, identity: identity, lockfileDirectory: lockfileDirectory, lockfileEvidence: lockfileEvidence)
     }
@@ -59,7 +62,9 @@ struct PackageInspector: Sendable {
         _ package: LockedPackage, identity: String, lockfileDirectory: String, lockfileEvidence: Evidence
     ) async -> Inspection {
         if offline {
-            if let known = analyses?.archives(for: identity), !known.isEmpty, let stored = storedInspection(known) {
+            if let known = analyses?.archives(for: identity), !known.isEmpty,
+                let stored = storedInspection(known, ecosystem: package.ecosystem)
+            {
                 return stored
             }
             return .failure(ArchiveFindings.finding(
@@ -134,12 +139,12 @@ struct PackageInspector: Sendable {
         return result
     }
 
-    /// Re-analyses archives kept in the archive store (offline, after an analyser upgrade).
-    private func storedInspection(_ known: [IdentityArchive]) -> Inspection? {
+    /// Re-analyses archives kept in the archive store (after a model or analyser upgrade, or offline).
+    private func storedInspection(_ known: [IdentityArchive], ecosystem: Ecosystem) -> Inspection? {
         var result = Inspection(sha256: known.first?.sha256, findings: [], failed: false, downloadedBytes: 0, score: nil)
         for archive in known {
             guard let data = archives?.get(archive.sha256) else { return nil }
-            let analysed = analysis(of: data, sha256: archive.sha256, fileName: archive.fileName, ecosystem: nil)
+            let analysed = analysis(of: data, sha256: archive.sha256, fileName: archive.fileName, ecosystem: ecosystem)
             result.findings += analysed.findings
             if let score = analysed.score { result.score = max(result.score ?? 0, score) }
         }

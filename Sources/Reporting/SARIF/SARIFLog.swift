@@ -90,6 +90,13 @@ struct SARIFResult: Codable, Equatable {
     var locations: [SARIFLocation]
     var relatedLocations: [SARIFLocation]?
     var partialFingerprints: [String: String]
+    /// Set on the detector's findings only: the package's score.
+    var properties: SARIFResultProperties? = nil
+}
+
+/// A result's property bag: the detector's calibrated score of the package, in [0, 1].
+struct SARIFResultProperties: Codable, Equatable {
+    var score: Double
 }
 
 /// A `location`.

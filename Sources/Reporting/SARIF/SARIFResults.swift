@@ -56,7 +56,15 @@ struct SARIFResults {
             ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule] ?? 0, level: SARIFRules.level(finding.severity),
             message: SARIFMessage(text: "\(package.name)@\(package.version): \(finding.message)"),
             locations: primary.map { [$0] } ?? [], relatedLocations: related.isEmpty ? nil : related,
-            partialFingerprints: [SARIFFingerprint.key: fingerprint])
+            partialFingerprints: [SARIFFingerprint.key: fingerprint], properties: scoreProperties(finding, of: package))
+    }
+
+    /// The package's score on the detector's findings (`detector_score`, `behaviour_<kind>`), when it is finite.
+    private func scoreProperties(_ finding: Finding, of package: PackageReport) -> SARIFResultProperties? {
+        guard RuleCatalog.rule(finding.rule)?.isScoreGraded == true, let score = package.score, score.isFinite else {
+            return nil
+        }
+        return SARIFResultProperties(score: score)
     }
 
     /// The snippet of the evidence on the package's own lockfile line: from this finding, else from any finding.

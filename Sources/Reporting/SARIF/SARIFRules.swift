@@ -2,8 +2,9 @@ import LockgateCore
 
 /// Builds `tool.driver.rules`: one descriptor per rule id that some result uses, sorted by id.
 enum SARIFRules {
-    /// Rule ids whose findings are heuristic (a similarity or a score), so SARIF `precision` is `medium`;
-    /// every other catalogued rule states a fact of the lockfile or the policy and is `high`.
+    /// Rule ids whose findings are heuristic (a similarity), so SARIF `precision` is `medium`, as are the detector's
+    /// score-graded rules (`detector_score`, `behaviour_<kind>`); every other catalogued rule states a fact of the
+    /// lockfile or the policy and is `high`.
     static let heuristicRuleIDs: Set<String> = ["typosquat_candidate"]
 
     /// The descriptors for the given rule ids.
@@ -44,7 +45,7 @@ enum SARIFRules {
             defaultConfiguration: SARIFConfiguration(level: level(rule.defaultSeverity)),
             properties: SARIFRuleProperties(
                 securitySeverity: securitySeverity(rule.securitySeverity), tags: rule.tags,
-                precision: heuristicRuleIDs.contains(rule.id) ? "medium" : "high"))
+                precision: heuristicRuleIDs.contains(rule.id) || rule.isScoreGraded ? "medium" : "high"))
     }
 
     /// A descriptor for a rule id the catalog does not know (a newer analyser's rule): enough for viewers to show

@@ -67,12 +67,21 @@ public enum TextReporter {
         let severity = paint(finding.severity.rawValue, style(finding.severity), colour)
         var out =
             "    \(severity) \(DisplayText.singleLine(finding.rule)): \(DisplayText.singleLine(finding.message))\n"
-        if let evidence = finding.evidence.first {
-            let place = DisplayText.singleLine(DisplayText.place(path: evidence.path, line: evidence.line))
+        // The detector's findings explain a score: every place that drove it, with what is there. Other findings
+        // point at their first place only.
+        let graded = RuleCatalog.rule(finding.rule)?.isScoreGraded ?? false
+        for evidence in finding.evidence.prefix(graded ? explanationLimit : 1) {
+            var place = DisplayText.singleLine(DisplayText.place(path: evidence.path, line: evidence.line))
+            if graded, let snippet = evidence.snippet, !snippet.isEmpty {
+                place += ": " + DisplayText.singleLine(snippet)
+            }
             out += "        " + paint("at \(place)", .dim, colour) + "\n"
         }
         return out
     }
+
+    /// Evidence lines shown under a detector finding (`detector_score`, `behaviour_<kind>`).
+    private static let explanationLimit = 3
 
     private static func summaryLine(_ summary: ScanReport.Summary, colour: Bool) -> String {
         let parts = [

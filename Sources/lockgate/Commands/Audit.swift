@@ -86,7 +86,9 @@ extension Lockgate {
             if fetch == nil {
                 printError("lockgate: --lockfile-only: packages were not downloaded; only the lockfiles were checked")
             }
-            let report = await (try Auditor()).audit(options, fetch: fetch) { progress.update($0) }
+            let auditor = try Auditor()
+            if auditor.modelVersion == nil && fetch != nil { printError(Self.noModelWarning) }
+            let report = await auditor.audit(options, fetch: fetch) { progress.update($0) }
             for destination in outputs.destinations {
                 let colour = destination.path == nil && ReportSink.stdoutWantsColour
                 let data = try Reporter.render(report, format: destination.format, options: ReportOptions(colour: colour))
@@ -95,6 +97,11 @@ extension Lockgate {
             let status = report.exitCode
             if status != .ok { throw ExitCode(status.rawValue) }
         }
+
+        /// Printed when no behaviour model ships with this build: packages are analysed but not scored.
+        static let noModelWarning =
+            "lockgate: warning: no behaviour model is loaded (Resources/model.json is missing from this build); "
+            + "packages are analysed but not scored, and each is reported as not_analysed (warn)"
 
         // MARK: - Private
 

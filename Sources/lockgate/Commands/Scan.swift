@@ -45,7 +45,9 @@ extension Lockgate {
             let options = AuditOptions(
                 paths: inputs, workingDirectory: workingDirectory, policy: policy, policyPath: policyPath,
                 today: policyArguments.date)
-            let report = Scanner(classifier: try BundledModel.load()).scan(inputs, ecosystem: ecosystem, options: options)
+            let scanner = Scanner(classifier: try BundledModel.load())
+            if scanner.modelVersion == nil { printError(Audit.noModelWarning) }
+            let report = scanner.scan(inputs, ecosystem: ecosystem, options: options)
             try ReportSink.write(report, to: destinations)
             let status = report.exitCode
             if status != .ok { throw ExitCode(status.rawValue) }

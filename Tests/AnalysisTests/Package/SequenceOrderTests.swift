@@ -67,13 +67,13 @@ import Testing
                 "runtime:read_file@package/lib/helpers/index.js:2",
                 "runtime:spawn_process@package/lib/index.js:6",
                 "runtime:write_file@package/lib/index.js:4",
-                "runtime:eval_code@package/lib/index.js:10",
+                "deferred:eval_code@package/lib/index.js:10",
                 "end:main",
                 "start:bin",
                 "runtime:recon_host@package/bin/cli.js:1",
                 "end:bin",
                 "start:other",
-                "runtime:dns_lookup@package/lib/orphan.js:1",
+                "deferred:dns_lookup@package/lib/orphan.js:1",
                 "end:other",
                 "start:other",
                 "auxiliary:shell_command@package/test/run.js:1",
@@ -129,7 +129,7 @@ import Testing
                 "end:main",
                 "start:bin",
                 "runtime:use_network@demo-1.0/demo/cli.py:3",
-                "runtime:write_file@demo-1.0/demo/cli.py:6",
+                "deferred:write_file@demo-1.0/demo/cli.py:6",
                 "end:bin",
                 "start:other",
                 "auxiliary:eval_code@demo-1.0/tests/test_core.py:1",
@@ -160,7 +160,7 @@ import Testing
                 "start:main", "end:main",
                 "start:bin", "end:bin",
                 "start:other",
-                "runtime:native_binary@demo/tool.bin:1",
+                "deferred:native_binary@demo/tool.bin:1",
                 "end:other",
             ])
         #expect(analysis.sequence.features.binaryFiles == 1)
@@ -201,8 +201,44 @@ import Testing
                 "runtime:read_file@package/index.js:5",
                 "runtime:spawn_process@package/index.js:11",
                 "runtime:write_file@package/index.js:3",
-                "runtime:dns_lookup@package/index.js:17",
-                "runtime:eval_code@package/index.js:14",
+                "deferred:dns_lookup@package/index.js:17",
+                "deferred:eval_code@package/index.js:14",
+                "end:main",
+            ])
+    }
+
+    @Test func codeNothingCallsWhileLoadingIsDeferredAndSoIsWhatItCallsOrImports() {
+        let files = PackageFixture.files([
+            ("package/package.json", #"{"name": "api", "main": "index.js"}"#),
+            (
+                "package/index.js",
+                """
+                b read_env_var
+                call setup
+                def setup
+                  b read_file
+                end
+                def exported
+                  b use_network
+                  call helper
+                  import ./lazy.js
+                end
+                def helper
+                  b spawn_process
+                end
+                """
+            ),
+            ("package/lazy.js", "b write_file"),
+        ])
+        let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .npm))
+        #expect(
+            trace == [
+                "start:main",
+                "runtime:read_env_var@package/index.js:1",
+                "runtime:read_file@package/index.js:4",
+                "deferred:use_network@package/index.js:7",
+                "deferred:spawn_process@package/index.js:12",
+                "deferred:write_file@package/lazy.js:1",
                 "end:main",
             ])
     }

@@ -1,0 +1,108 @@
+import Classifier
+import Foundation
+import LockgateCore
+import LockgateKit
+import LockgateTestSupport
+import Policy
+import Testing
+
+/// `scan` scores archives and package directories like `audit` scores locked packages, with the same thresholds.
+@Suite struct DetectorScanTests {
+    /// A folder holding an npm stealer and a plain npm package as .tgz, a PyPI stealer sdist, and a plain PyPI
+    /// package as an unpacked directory.
+    static func inputs() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try directory.write(
+            "npm-stealer.tgz",
+            data: try DetectorFixtures.archive(.npmStealer, name: "envpost", version: "1.0.0", variant: 40))
+        try directory.write(
+            "npm-plain.tgz",
+            data: try DetectorFixtures.archive(.npmPlain, name: "plainlib", version: "1.0.0", variant: 41))
+        try directory.write(
+            "pystealer-0.1.0.tar.gz",
+            data: try DetectorFixtures.archive(.pypiStealer, name: "pystealer", version: "0.1.0", variant: 42))
+        let plain = DetectorFixtures.files(.pypiPlain, name: "pyplain", version: "0.2.0", variant: 43)
+        for (path, text) in plain { try directory.write("pyplain/\(path)", text) }
+        try directory.write("pyplain/PKG-INFO", "Metadata-Version: 2.1\nName: pyplain\nVersion: 0.2.0\n")
+        return directory
+    }
+
+    static let all = ["npm-stealer.tgz", "npm-plain.tgz", "pystealer-0.1.0.tar.gz", "pyplain"]
+
+    static func scan(_ directory: TemporaryDirectory, model: BehaviourClassifier?, policy: String? = nil) throws
+        -> ScanReport
+    {
+        let (resolved, path) = try DetectorHarness.policy(policy, in: directory)
+        let options = AuditOptions(
+            paths: all, workingDirectory: directory.path, policy: resolved, policyPath: path,
+            today: DetectorHarness.today)
+        return Scanner(classifier: model).scan(all, ecosystem: nil, options: options)
+    }
+
+    @Test func stealersAreBlockedAndPlainPackagesPass() throws {
+        let directory = try Self.inputs()
+        let report = try Self.scan(directory, model: try DetectorModels.primary.get())
+        #expect(report.problems.isEmpty)
+        let byInput = Dictionary(uniqueKeysWithValues: report.packages.compactMap { package in
+            package.input.map { ($0, package) }
+        })
+        for input in ["npm-stealer.tgz", "pystealer-0.1.0.tar.gz"] {
+            let package = try #require(byInput[input])
+            try #require((package.score ?? 0) >= 0.9, "\(input): the test model should score it above 0.9")
+            #expect(package.verdict == .block, "\(input)")
+            let behaviours = package.findings.filter { $0.rule.hasPrefix("behaviour_") }
+            #expect(!behaviours.isEmpty)
+            #expect(behaviours.flatMap(\.evidence).allSatisfy {
+                $0.path.hasPrefix("\(input)!/") && ($0.line ?? 0) >= 1
+            })
+        }
+        for input in ["npm-plain.tgz", "pyplain"] {
+            let package = try #require(byInput[input])
+            #expect(package.verdict == .pass, "\(input): \(package.findings)")
+            #expect(package.score != nil)
+        }
+        #expect(byInput["pyplain"]?.ecosystem == .pypi)
+        #expect(report.exitCode == .blocked)
+    }
+
+    @Test func directoryEvidenceIsRelativeToTheDirectory() throws {
+        let directory = try TemporaryDirectory()
+        let files = DetectorFixtures.files(.npmStealer, name: "envpost", version: "1.0.0", variant: 44)
+        for (path, text) in files { try directory.write("envpost/\(path)", text) }
+        let options = AuditOptions(paths: ["envpost"], workingDirectory: directory.path, today: DetectorHarness.today)
+        let scanner = Scanner(classifier: try DetectorModels.primary.get())
+        let report = scanner.scan(["envpost"], ecosystem: nil, options: options)
+        let package = try #require(report.packages.first)
+        try #require((package.score ?? 0) >= 0.9)
+        let evidence = package.findings.filter { $0.rule.hasPrefix("behaviour_") }.flatMap(\.evidence)
+        #expect(!evidence.isEmpty)
+        for place in evidence {
+            #expect(place.path.hasPrefix("envpost/"), "\(place.path)")
+            let text = files[String(place.path.dropFirst("envpost/".count))]
+            #expect(text != nil, "\(place.path) is a file of the package")
+        }
+    }
+
+    @Test func perEcosystemThresholdsApplyToScansToo() throws {
+        let directory = try Self.inputs()
+        let model = try DetectorModels.primary.get()
+        let first = try Self.scan(directory, model: model)
+        let npmScore = try #require(first.packages.first { $0.input == "npm-stealer.tgz" }?.score)
+        try #require(npmScore < 0.999)
+        // npm's block threshold above its stealer's score: it warns; the PyPI stealer still blocks.
+        let report = try Self.scan(
+            directory, model: model,
+            policy: DetectorHarness.thresholds(block: 0.5, warn: 0.3, npm: ((npmScore + 1) / 2, 0.3)))
+        #expect(report.packages.first { $0.input == "npm-stealer.tgz" }?.verdict == .warn)
+        #expect(report.packages.first { $0.input == "pystealer-0.1.0.tar.gz" }?.verdict == .block)
+    }
+
+    @Test func withoutAModelScannedPackagesWarnAsNotAnalysed() throws {
+        let directory = try Self.inputs()
+        let report = try Self.scan(directory, model: nil)
+        #expect(report.packages.count == 4)
+        #expect(report.packages.allSatisfy { $0.verdict == .warn && $0.score == nil })
+        #expect(report.packages.allSatisfy { package in package.findings.contains { $0.rule == "not_analysed" } })
+        #expect(Scanner(classifier: nil).modelVersion == nil)
+    }
+}

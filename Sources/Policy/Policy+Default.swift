@@ -9,8 +9,11 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.90, warn: 0.50),
-        ecosystems: [:],
+        thresholds: Thresholds(block: 0.9723, warn: 0.8336),
+        ecosystems: [
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7057, warn: 0.3065)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9723, warn: 0.8336)),
+        ],
         registries: Registries(allowed: [
             "registry.npmjs.org",
             "registry.yarnpkg.com",

@@ -22,10 +22,14 @@ extension PolicyDecoder {
         // Top-level thresholds first: ecosystem overrides are checked against them.
         if let field = fields.first(where: { $0.name == "thresholds" }) {
             policy.thresholds = try topThresholds(field)
+            // A file that sets its own thresholds means them for every ecosystem: the default's per-ecosystem
+            // values (the model's) would otherwise silently win over them. Its own `ecosystems` still applies.
+            if case .mapping(let mapping) = field.value, mapping.count > 0 { policy.ecosystems = [:] }
         }
         for field in fields {
             switch field.name {
-            case "ecosystems": policy.ecosystems = try ecosystems(field, top: policy.thresholds)
+            case "ecosystems" where !Self.isNull(field.value):
+                policy.ecosystems = try ecosystems(field, top: policy.thresholds)
             case "registries": policy.registries = try registries(field)
             case "sources": policy.sources = try sources(field)
             case "rules": policy.rules = try rules(field)

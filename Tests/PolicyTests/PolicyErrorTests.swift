@@ -37,7 +37,7 @@ import Testing
             ("version: 1\nallowlist: [{package: a}]\n", .missingKey),
             ("version: 1\nrules: {nope: off}\n", .unknownKey),
             ("version: 1\nrules: {source_git: loud}\n", .invalidValue),
-            ("version: 1\nthresholds: {warn: 0.95}\n", .invalidValue),
+            ("version: 1\nthresholds: {block: 0.5, warn: 0.6}\n", .invalidValue),
             ("version: 1\n: [\n", .syntax),
             ("", .empty),
             ("---\n", .empty),

@@ -25,6 +25,23 @@ import Testing
         #expect(try PolicyLoader.parse(text, path: "p.yml") == Policy.defaultPolicy)
     }
 
+    @Test func ownTopLevelThresholdsApplyToEveryEcosystem() throws {
+        // The default policy carries the model's per-ecosystem thresholds; a file's own top-level values replace them.
+        let policy = try PolicyLoader.parse("version: 1\nthresholds: {block: 0.99, warn: 0.9}\n", path: "p.yml")
+        for ecosystem in Ecosystem.allCases {
+            #expect(policy.thresholds(for: ecosystem) == Policy.Thresholds(block: 0.99, warn: 0.9))
+        }
+        let both = try PolicyLoader.parse(
+            "version: 1\nthresholds: {block: 0.99, warn: 0.9}\necosystems:\n  npm: {thresholds: {block: 0.995}}\n",
+            path: "p.yml")
+        #expect(both.thresholds(for: .npm) == Policy.Thresholds(block: 0.995, warn: 0.9))
+        #expect(both.thresholds(for: .pypi) == Policy.Thresholds(block: 0.99, warn: 0.9))
+        let none = try PolicyLoader.parse("version: 1\nrules: {source_git: block}\n", path: "p.yml")
+        for ecosystem in Ecosystem.allCases {
+            #expect(none.thresholds(for: ecosystem) == Policy.defaultPolicy.thresholds(for: ecosystem))
+        }
+    }
+
     @Test func everyKeyIsRead() throws {
         let path = try PolicyTestSupport.fixturePath("valid/full.yml")
         let policy = try PolicyLoader.load(path: path)
@@ -63,7 +80,8 @@ import Testing
         #expect(evaluator.thresholds(for: .npm) == (block: 0.95, warn: 0.25))
         #expect(evaluator.thresholds(for: .pypi) == (block: 0.8, warn: 0.4))
         let defaults = PolicyEvaluator(policy: .defaultPolicy, policyPath: nil, today: "2026-01-01")
-        #expect(defaults.thresholds(for: .npm) == (block: 0.9, warn: 0.5))
+        let npm = Policy.defaultPolicy.thresholds(for: .npm)
+        #expect(defaults.thresholds(for: .npm) == (block: npm.block, warn: npm.warn))
     }
 
     @Test func partialSectionsKeepTheOtherDefaults() throws {
@@ -74,7 +92,7 @@ import Testing
             registries: {allowed: ["*"]}
             """
         let policy = try PolicyLoader.parse(text, path: "p.yml")
-        #expect(policy.thresholds == Policy.Thresholds(block: 0.9, warn: 0.6))
+        #expect(policy.thresholds == Policy.Thresholds(block: Policy.defaultPolicy.thresholds.block, warn: 0.6))
         var expectedSources = Policy.defaultPolicy.sources
         expectedSources.git = true
         #expect(policy.sources == expectedSources)

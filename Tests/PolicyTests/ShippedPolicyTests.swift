@@ -28,8 +28,12 @@ import Testing
         for rule in RuleCatalog.all where !rule.isScoreGraded {
             #expect(strict.rules[rule.id] == informational[rule.id] ?? .block, "\(rule.id)")
         }
-        #expect(strict.thresholds.block < Policy.defaultPolicy.thresholds.block)
-        #expect(strict.thresholds.warn < Policy.defaultPolicy.thresholds.warn)
+        for ecosystem in Ecosystem.allCases {
+            let lower = strict.thresholds(for: ecosystem)
+            let standard = Policy.defaultPolicy.thresholds(for: ecosystem)
+            #expect(lower.block < standard.block, "\(ecosystem)")
+            #expect(lower.warn < standard.warn, "\(ecosystem)")
+        }
         #expect(strict.registries == Policy.defaultPolicy.registries)
         #expect(strict.sources == Policy.defaultPolicy.sources)
         #expect(!strict.fetch.failOpen)

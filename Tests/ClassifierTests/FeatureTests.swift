@@ -13,7 +13,7 @@ import Testing
             FeatureKey(.ecosystem, 1), FeatureKey(.token, code), FeatureKey(.kind, 3),
             FeatureKey(.bigram, boundary, code),
             FeatureKey(.trigram, code, boundary, code), FeatureKey(.first, 5), FeatureKey(.pair, 2, 7),
-            FeatureKey(.sequence, 1), FeatureKey(.package, 9),
+            FeatureKey(.sequence, 1), FeatureKey(.package, 9), FeatureKey(.together, 2, 7),
         ]
         for key in keys {
             #expect(FeatureKey(name: key.name) == key, "\(key.name)")
@@ -22,6 +22,28 @@ import Testing
         #expect(FeatureKey(name: "tok:install:no_such_kind") == nil)
         #expect(FeatureKey(name: "nonsense") == nil)
         #expect(FeatureKey(name: "pair:url") == nil)
+        #expect(FeatureKey(name: "with:url") == nil)
+    }
+
+    @Test func kindsThatShareAFileArePairedOnceOutsideTestsAndDocs() {
+        func behaviour(_ kind: BehaviourKind, _ path: String, _ context: CodeContext = .deferred) -> Behaviour {
+            Behaviour(kind: kind, path: path, line: 1, column: 1, snippet: "", language: .python, context: context)
+        }
+        let behaviours = [
+            behaviour(.readBrowserStore, "pkg/steal.py"), behaviour(.useNetwork, "pkg/steal.py"),
+            behaviour(.readBrowserStore, "pkg/steal.py"), behaviour(.spawnProcess, "pkg/cli.py"),
+            behaviour(.readEnvironmentAll, "tests/test_env.py", .auxiliary),
+            behaviour(.useNetwork, "tests/test_env.py", .auxiliary),
+        ]
+        let sequence = BehaviourSequence(
+            ecosystem: .pypi, behaviours: behaviours, tokens: behaviours.indices.map { SequenceToken.behaviour($0) },
+            features: PackageFeatures())
+        let values = FeatureExtractor(options: .full).extract(sequence).valueMap
+        let together = values.filter { $0.key.family == .together }
+        #expect(together.count == 1)
+        let pair = together.keys.first.map(\.name)
+        #expect(pair == "with:read_browser_store+use_network" || pair == "with:use_network+read_browser_store")
+        #expect(together.values.allSatisfy { $0 == 1 })
     }
 
     @Test func tokenCodesAreDistinctAndIndicesFollowDeclarationOrder() {

@@ -1,7 +1,7 @@
 import LockgateCore
 import Synchronization
 
-/// The string signals of short strings already screened, shared by every file one analyser reads.
+/// The string signals of short strings already classified, shared by every file one analyser reads.
 ///
 /// String constants repeat across the files and packages of a run (`./index`, `node:path`, `10.0-10.1`, header
 /// names), and `StringSignals` costs microseconds per string. Safe to share: all access goes through the `Mutex`.
@@ -14,7 +14,7 @@ final class JavaScriptSignalCache: Sendable {
     /// Creates an empty cache.
     init() {}
 
-    /// The kinds of a string, when it was screened before.
+    /// The kinds of a string, when it was classified before.
     /// - Parameter text: The string.
     /// - Returns: Its kinds, or nil.
     func kinds(of text: String) -> [BehaviourKind]? {

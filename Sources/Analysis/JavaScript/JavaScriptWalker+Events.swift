@@ -35,14 +35,14 @@ extension JavaScriptWalker {
             escapedStrings += 1
             record(.escapedIdentifiers, at: index)
         }
-        for kind in screen.kinds(in: value) { record(kind, at: index) }
+        for kind in stringSignals.kinds(in: value) { record(kind, at: index) }
     }
 
     /// Records the signals of a folded or decoded string at the expression that computes it, once per value and
     /// line.
     mutating func recordFolded(_ value: JavaScriptValue, at index: Int) {
         guard let text = value.string, !value.taint.isDisjoint(with: JavaScriptTaint.computed) else { return }
-        let kinds = screen.kinds(in: text)
+        let kinds = stringSignals.kinds(in: text)
         guard !kinds.isEmpty else { return }
         let line = code.source.line(of: Int(code.tokens[index].start))
         let shown = String(text.prefix(150)).map { $0.isNewline ? " " : $0 }
@@ -80,7 +80,7 @@ extension JavaScriptWalker {
     mutating func recordWrite(path: JavaScriptValue, pathTokens: Range<Int>?, network: Bool) {
         if let text = path.string, !text.isEmpty {
             writes.append(JavaScriptWrite(key: text, network: network))
-            for kind in screen.kinds(in: text) where kind == .persistence {
+            for kind in stringSignals.kinds(in: text) where kind == .persistence {
                 record(kind, at: pathTokens?.lowerBound ?? 0)
             }
         } else if let range = pathTokens, range.count == 1, code.tokens[range.lowerBound].kind == .identifier {

@@ -35,7 +35,7 @@ struct JavaScriptWalker {
     var declarationAt = -1
     var emitted = Set<Int>()
     var foldedSeen = Set<Int>()
-    var screen = JavaScriptStringScreen()
+    var stringSignals = JavaScriptStringSignals()
     var cursor = JavaScriptSource.Cursor()
     var writes: [JavaScriptWrite] = []
     /// Answers of `writtenFile(containedIn:)` since the last write.
@@ -79,7 +79,7 @@ struct JavaScriptWalker {
         self.firstHexIdentifier = stream.firstHexIdentifier
         self.globals = [CachedGlobal?](repeating: nil, count: stream.names.strings.count)
         self.scopes = JavaScriptScopes(nameCount: stream.names.strings.count)
-        self.screen = JavaScriptStringScreen(shared: signals)
+        self.stringSignals = JavaScriptStringSignals(shared: signals)
     }
 
     let firstHexIdentifier: Int

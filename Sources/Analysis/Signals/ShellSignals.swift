@@ -89,11 +89,17 @@ enum ShellSignals {
         if word.first == 0x24 { return true }
         if let slash = word.lastIndex(where: { $0 == 0x2F || $0 == 0x5C }) { word = word[(slash + 1)...] }
         if word.contains(0x3D) { return true }
+        guard word.count <= longestName + 4 else { return false }
         var name = String(decoding: word, as: UTF8.self)
         if name.hasSuffix(".exe") { name.removeLast(4) }
         return knownNames.contains(name) || reconAlways.contains(name) || reconWithFlags.contains(name)
             || CommandWords.wrapperNames.contains(name)
     }
+
+    /// The length of the longest name `isCommandLike` looks for (a word may add `.exe`).
+    private static let longestName = knownNames.union(reconAlways).union(reconWithFlags).union(
+        CommandWords.wrapperNames
+    ).map(\.utf8.count).max() ?? 0
 
     private static let markers = MarkerSet([
         "/dev/tcp/", "/dev/udp/", "new-object net.webclient", "downloadstring(", "invoke-webrequest",

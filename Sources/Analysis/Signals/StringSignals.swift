@@ -43,8 +43,10 @@ public enum StringSignals {
         if !base64 && count >= 160 && (isHexBlob(text) || (count >= 200 && entropy(text) > 5.5)) {
             kinds.append(.highEntropyBlob)
         }
-        var seen = Set<BehaviourKind>()
-        return kinds.filter { seen.insert($0).inserted }
+        guard kinds.count > 1 else { return kinds }
+        var unique: [BehaviourKind] = []
+        for kind in kinds where !unique.contains(kind) { unique.append(kind) }
+        return unique
     }
 
     /// The kind of each URL in a (lowercased) string: the most specific kind per URL, in order of appearance.

@@ -41,6 +41,7 @@ struct FeatureExtractor: Sendable {
         var firstBehaviour = [Int](repeating: -1, count: table.kinds.count)
         var installBehaviours = 0
         var behaviourCount = 0
+        var kindsByFile: [String: UInt64] = [:]
         var entries = 0
         for token in sequence.tokens {
             let code: UInt16
@@ -56,6 +57,9 @@ struct FeatureExtractor: Sendable {
                 }
                 kindCounts[kind] += 1
                 behaviourCount += 1
+                if behaviour.context != .auxiliary, kind < 64 {
+                    kindsByFile[behaviour.path, default: 0] |= 1 << UInt64(kind)
+                }
                 if behaviour.context == .install { installBehaviours += 1 }
                 if withSources {
                     state.note(FeatureKey(.token, code), source: index)
@@ -94,6 +98,7 @@ struct FeatureExtractor: Sendable {
             addOrder(codes: codes, behaviourAt: behaviourAt, firsts: firsts, into: &state)
         }
         if options.packageFeatures { addPackage(sequence.features, into: &state) }
+        addTogether(kindsByFile, into: &state)
         return state.extraction
     }
 
@@ -175,6 +180,24 @@ struct FeatureExtractor: Sendable {
                 if state.withSources {
                     state.note(key, source: earlier.behaviour)
                     state.note(key, source: later.behaviour)
+                }
+            }
+        }
+    }
+
+    /// Kind pairs that share a file (each pair once per package, lower kind index first).
+    private func addTogether(_ kindsByFile: [String: UInt64], into state: inout State) {
+        var seen = Set<UInt32>()
+        for bits in kindsByFile.values where bits & (bits - 1) != 0 {
+            var kinds: [UInt16] = []
+            var rest = bits
+            while rest != 0 {
+                kinds.append(UInt16(rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+            for (i, first) in kinds.enumerated() {
+                for second in kinds[(i + 1)...] where seen.insert(UInt32(first) << 16 | UInt32(second)).inserted {
+                    state.set(FeatureKey(.together, first, second), 1)
                 }
             }
         }

@@ -18,6 +18,9 @@ enum FeatureFamily: UInt8, Sendable, CaseIterable {
     case sequence = 8
     /// Package-level facts (`pkg:log_bytes`).
     case package = 9
+    /// Two behaviour kinds found in one file (outside tests and docs): a payload's read and send sit together even
+    /// when a large package dilutes them among thousands of ordinary behaviours.
+    case together = 10
 
     /// The name prefix.
     var prefix: String {
@@ -31,6 +34,7 @@ enum FeatureFamily: UInt8, Sendable, CaseIterable {
         case .pair: "pair"
         case .sequence: "seq"
         case .package: "pkg"
+        case .together: "with"
         }
     }
 

@@ -24,6 +24,7 @@ extension FeatureKey {
         case .pair: return "\(kind(a)) before \(kind(b))"
         case .sequence: return "sequence \(name.dropFirst(4))"
         case .package: return "package \(name.dropFirst(4))"
+        case .together: return "\(kind(a)) and \(kind(b)) in one file"
         }
     }
 }

@@ -61,6 +61,7 @@ struct FeatureKey: Hashable, Sendable, Comparable {
         case .bigram: body = "\(token(a)) \(token(b))"
         case .trigram: body = "\(token(a)) \(token(b)) \(token(c))"
         case .pair: body = "\(kind(a))<\(kind(b))"
+        case .together: body = "\(kind(a))+\(kind(b))"
         case .sequence: body = statistic(Self.sequenceStatistics, a)
         case .package: body = statistic(Self.packageStatistics, a)
         }
@@ -108,6 +109,10 @@ struct FeatureKey: Hashable, Sendable, Comparable {
             self.init(family, index)
         case .pair:
             let parts = body.split(separator: "<", omittingEmptySubsequences: false)
+            guard parts.count == 2, let first = kind(parts[0]), let second = kind(parts[1]) else { return nil }
+            self.init(family, first, second)
+        case .together:
+            let parts = body.split(separator: "+", omittingEmptySubsequences: false)
             guard parts.count == 2, let first = kind(parts[0]), let second = kind(parts[1]) else { return nil }
             self.init(family, first, second)
         case .sequence:

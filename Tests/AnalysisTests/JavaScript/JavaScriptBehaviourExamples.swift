@@ -60,6 +60,13 @@ enum JavaScriptBehaviourExamples {
         .init(.readSystemAccounts, "require('fs').readFileSync(↓'/etc/passwd');"),
         .init(.readBrowserStore, "const p = ↓'Google/Chrome/User Data/Default/Login Data';"),
         .init(.readDiscordStore, "const p = ↓'discord/Local Storage/leveldb';"),
+        // Strings an old keyword pre-filter of the analyser dropped before `StringSignals` saw them.
+        .init(.readDiscordStore, "const parts = text.split(↓'dQw4w9WgXcQ:');"),
+        .init(.readDiscordStore, "const p = ↓'Lightcord';"),
+        .init(.shellCommand, "require('child_process').execSync(↓'wmic csproduct get uuid');"),
+        .init(.readBrowserStore, "const p = path.join(home, ↓'Vivaldi/User Data');"),
+        .init(.url, "fetch(↓'http://localhost:8080/api');"),
+        .init(.urlRawIP, "const u = ↓'http://[2001:db8::1]/x';"),
         .init(.readCryptoWallet, "const p = ↓'Exodus/exodus.wallet';"),
         .init(.persistence, "const fs = require('fs');\nfs.appendFileSync(↓'/home/u/.bashrc', 'x');"),
         // Environment.

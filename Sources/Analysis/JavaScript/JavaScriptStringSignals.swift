@@ -1,0 +1,44 @@
+import LockgateCore
+
+/// The string signals of one file's string constants and folded values: exactly `StringSignals.kinds(in:)`,
+/// remembered per distinct string in the file and, for short strings, across the files one analyser reads
+/// (`JavaScriptSignalCache`), since the same constants recur (`./index`, `node:path`, header names).
+///
+/// It never computes an answer of its own (an earlier keyword pre-filter here dropped URLs, Discord and browser
+/// stores, recon and shell commands that `StringSignals` reports): what the JavaScript analyser reports for a string
+/// is what `StringSignals` says about it, so both analysers and every rule test of `StringSignals` agree.
+struct JavaScriptStringSignals: Sendable {
+    /// Creates an empty memo.
+    /// - Parameter shared: Answers shared with the other files of the analyser, if any.
+    init(shared: JavaScriptSignalCache? = nil) {
+        self.shared = shared
+    }
+
+    /// The behaviour kinds a string signals: `StringSignals.kinds(in:)`, remembered.
+    /// - Parameter text: The string's value.
+    /// - Returns: Its kinds, in `StringSignals`' order.
+    mutating func kinds(in text: String) -> [BehaviourKind] {
+        let count = text.utf8.count
+        guard count >= 4 else { return StringSignals.kinds(in: text) }
+        let remember = count <= Self.longestRemembered
+        if remember, let known = cache[text] { return known }
+        if let known = shared?.kinds(of: text) {
+            if cache.count < Self.capacity { cache[text] = known }
+            return known
+        }
+        let result = StringSignals.kinds(in: text)
+        if remember && cache.count < Self.capacity { cache[text] = result }
+        shared?.store(result, for: text)
+        return result
+    }
+
+    // MARK: - Private
+
+    /// The most distinct strings remembered per file.
+    private static let capacity = 20_000
+    /// Longer strings are not remembered per file: hashing one costs about as much as classifying it again.
+    private static let longestRemembered = 4_096
+
+    private var cache: [String: [BehaviourKind]] = [:]
+    private let shared: JavaScriptSignalCache?
+}

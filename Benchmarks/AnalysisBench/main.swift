@@ -6,12 +6,15 @@ import LockgateCore
 /// generated 11 MB sdist of 10,000 files.
 ///
 /// `analysis-bench dir PATH...`: timing over the archives given. `analysis-bench huge`: only the generated sdist.
+/// `analysis-bench dump [--corpus DIR]`: every archive's sequence and file events, to diff before and after a
+/// change to the analysers.
 /// `analysis-bench table [--corpus DIR]`: the behaviour frequency table of docs/behaviours.md (run by
 /// scripts/behaviour-table). Archives are read in memory only, never extracted or run.
 enum AnalysisBench {
     static func main(_ arguments: [String]) async throws {
         var arguments = arguments
-        let mode = arguments.first.flatMap { ["bench", "table", "dir", "huge"].contains($0) ? $0 : nil } ?? "bench"
+        let modes = ["bench", "table", "dir", "huge", "dump"]
+        let mode = arguments.first.flatMap { modes.contains($0) ? $0 : nil } ?? "bench"
         if arguments.first == mode { arguments.removeFirst() }
         var corpus = Corpus.defaultFolder()
         var limit = Int.max
@@ -27,6 +30,7 @@ enum AnalysisBench {
         }
         switch mode {
         case "table": try await table(corpus: corpus)
+        case "dump": try await SequenceDump.run(corpus: corpus)
         case "huge": huge()
         case "dir": bench(Corpus.archives(at: paths).map { ($0, nil) }, title: "given archives")
         default:

@@ -17,7 +17,12 @@ enum PythonAPI {
 
     /// The first component of a dotted module name, with `six.moves.` and Python 2 names mapped.
     static func rootModule(_ module: String) -> String {
-        String(canonicalModule(module).split(separator: ".").first ?? "")
+        // The first non-empty dot-separated component (as `split(separator: ".").first`), without an array.
+        let name = canonicalModule(module)
+        let utf8 = name.utf8
+        guard let start = utf8.firstIndex(where: { $0 != 0x2E }) else { return "" }
+        let end = utf8[start...].firstIndex(of: 0x2E) ?? utf8.endIndex
+        return String(name[start..<end])
     }
 
     /// A module name with aliases mapped (`six.moves.urllib` is `urllib`, `__builtin__` is `builtins`).

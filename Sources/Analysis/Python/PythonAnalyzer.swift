@@ -16,11 +16,17 @@ public struct PythonAnalyzer: FileAnalyzer {
     /// Creates the analyser.
     public init() {}
 
+    /// String-signal answers shared by every file this analyser reads (short strings repeat across files).
+    private let signals = JavaScriptSignalCache()
+
+    /// Call meanings shared by every file this analyser reads.
+    private let calls = PythonCallCache()
+
     /// Analyses a Python file.
     /// - Parameter file: The file.
     /// - Returns: Its events; never fails, in time linear in the file's size.
     public func analyse(_ file: SourceFile) -> FileAnalysis {
-        let context = PythonFileContext(file: file)
+        let context = PythonFileContext(file: file, signals: signals, calls: calls)
         context.run()
         let defined = context.definedFunctions
         func keep(_ event: CodeEvent) -> Bool {

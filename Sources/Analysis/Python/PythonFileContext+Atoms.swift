@@ -11,41 +11,42 @@ extension PythonFileContext {
 
     /// One atom, or nil (consuming nothing) when the current token cannot start one.
     func parseAtom() -> PythonEval? {
-        let current = token
+        let kind = tokenKind
+        let code = tokenCode
         let start = pos
-        switch current.kind {
+        switch kind {
         case .name:
-            switch current.code {
+            switch code {
             case .none:
+                let name = nameId(at: start)
                 advance()
-                return nameEval(current.text, at: start)
+                return nameEval(name, at: start)
             case .keywordTrue, .keywordFalse:
                 advance()
-                return PythonEval(.bool(current.code == .keywordTrue), start: start)
+                return PythonEval(.bool(code == .keywordTrue), start: start)
             case .keywordNone:
                 advance()
                 return PythonEval(start: start)
             case .keywordYield:
                 advance()
-                if token.isName(.keywordFrom) { advance() }
-                if atLineEnd || token.isOp(.rparen) || token.isOp(.semicolon) || token.isOp(.assign) {
+                if at(.keywordFrom) { advance() }
+                if atLineEnd || at(.rparen) || at(.semicolon) || at(.assign) {
                     return PythonEval(start: start)
                 }
                 var value = parseTestList() ?? PythonEval(start: start)
                 signal(&value)
                 return PythonEval(start: start)
             default:
-                if PythonFileContext.nonAtomKeywords.contains(current.text) { return nil }
-                advance()
-                return nameEval(current.text, at: start)
+                return nil  // every other keyword code is one of `nonAtomKeywords`
             }
         case .number:
+            let text = token.text
             advance()
-            return PythonEval(PythonFileContext.integer(current.text).map(PythonValue.int) ?? .unknown, start: start)
+            return PythonEval(PythonFileContext.integer(text).map(PythonValue.int) ?? .unknown, start: start)
         case .string, .fstringStart:
             return parseStrings()
         case .op:
-            switch current.code {
+            switch code {
             case .lparen: return parseParenthesised()
             case .lbracket: return parseListDisplay()
             case .lbrace: return parseBraceDisplay()
@@ -62,6 +63,11 @@ extension PythonFileContext {
     /// What a bare name refers to: a binding, a star-imported member, a builtin, a well-known module used without
     /// a visible import, or a name of this file (`$local.name`).
     func nameEval(_ name: String, at index: Int) -> PythonEval {
+        nameEval(names.intern(name), at: index)
+    }
+
+    /// What a bare name (by interned id) refers to (as `nameEval(_:at:)`).
+    func nameEval(_ name: Int32, at index: Int) -> PythonEval {
         var eval: PythonEval
         if let bound = lookup(name) {
             eval = bound
@@ -69,11 +75,11 @@ extension PythonFileContext {
             eval.tags.remove(.folded)
         } else {
             eval = PythonEval(unboundValue(name), start: index)
-            if PythonAPI.markerNames.contains(name) { eval.addKey("n:" + name) }
-            if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
+            if names.isMarker(name) { addKey("n:" + names.text(name), to: &eval) }
+            if names.isProtector(name) { emitProtector(at: index) }
         }
         eval.path = name
-        eval.addKey("v:" + name)
+        eval.keys.add(variableKeyId(name))
         return eval
     }
 
@@ -97,8 +103,9 @@ extension PythonFileContext {
 
     // MARK: - Private
 
-    private func unboundValue(_ name: String) -> PythonValue {
-        if let cached = unboundCache[name] { return cached }
+    private func unboundValue(_ id: Int32) -> PythonValue {
+        if Int(id) < unboundCache.count, let cached = unboundCache[Int(id)] { return cached }
+        let name = names.text(id)
         let value: PythonValue
         if name == "__builtins__" {
             value = .ref("builtins")
@@ -111,7 +118,10 @@ extension PythonFileContext {
         } else {
             value = .ref("$local." + name)
         }
-        unboundCache[name] = value
+        if Int(id) >= unboundCache.count {
+            unboundCache += [PythonValue?](repeating: nil, count: names.count - unboundCache.count)
+        }
+        unboundCache[Int(id)] = value
         return value
     }
 
@@ -132,8 +142,8 @@ extension PythonFileContext {
         var dynamic = false
         var escaped = false
         var result = PythonEval(start: start)
-        while token.kind == .string || token.kind == .fstringStart {
-            if token.kind == .string {
+        while tokenKind == .string || tokenKind == .fstringStart {
+            if tokenKind == .string {
                 constant += token.text
                 rendered += token.text
                 isBytes = isBytes || token.flags.contains(.bytes)
@@ -153,7 +163,7 @@ extension PythonFileContext {
             if !constant.isEmpty { result.tags.insert(.built) }
         } else {
             result.value = isBytes ? .bytes(constant) : .string(constant)
-            if constant.utf8.count <= 256 { result.addKey("c:" + constant) }
+            if constant.utf8.count <= 256 { addKey("c:" + constant, to: &result) }
         }
         return result
     }
@@ -186,16 +196,16 @@ extension PythonFileContext {
                 signal(&field)
                 result.absorb(field)
                 var hasSpec = false
-                while !atLineEnd && !token.isOp(.rbrace) && token.kind != .fstringEnd {
-                    if token.isOp(.colon) { hasSpec = true }
-                    if token.isOp(.lbrace) {
+                while !atLineEnd && !at(.rbrace) && tokenKind != .fstringEnd {
+                    if at(.colon) { hasSpec = true }
+                    if at(.lbrace) {
                         advance()
                         if let inner = parseTestList() { result.absorb(inner) }
                     } else {
                         advance()
                     }
                 }
-                if token.isOp(.rbrace) { advance() }
+                if at(.rbrace) { advance() }
                 if !hasSpec, let text = PythonFileContext.constantText(field.value) {
                     constant += text
                     rendered += text
@@ -215,12 +225,12 @@ extension PythonFileContext {
         var generator: PythonEval?
         parseItems(closer: .rparen) {
             guard let value = parseStarOrTest() else { return }
-            if token.isName(.keywordFor) || token.isName(.keywordAsync) {
+            if at(.keywordFor) || at(.keywordAsync) {
                 generator = comprehension(value)
                 return
             }
             items.append(value)
-            if token.isOp(.comma) { sawComma = true }
+            if at(.comma) { sawComma = true }
         }
         if let generator { return generator }
         if items.count == 1 && !sawComma {
@@ -238,7 +248,7 @@ extension PythonFileContext {
         var comprehended: PythonEval?
         parseItems(closer: .rbracket) {
             guard var value = parseStarOrTest() else { return }
-            if token.isName(.keywordFor) || token.isName(.keywordAsync) {
+            if at(.keywordFor) || at(.keywordAsync) {
                 comprehended = comprehension(value)
                 return
             }
@@ -256,7 +266,7 @@ extension PythonFileContext {
         var isDict = false
         var items: [PythonValue] = []
         parseItems(closer: .rbrace) {
-            if token.isOp(.doubleStar) {
+            if at(.doubleStar) {
                 advance()
                 isDict = true
                 guard let spread = parseBinary(4) else { return }
@@ -266,18 +276,18 @@ extension PythonFileContext {
             }
             guard let key = parseStarOrTest() else { return }
             result.absorb(key)
-            if token.isOp(.colon) {
+            if at(.colon) {
                 isDict = true
                 advance()
                 guard var value = parseTest() else { return }
                 signal(&value)
                 result.absorb(value)
-                if token.isName(.keywordFor) || token.isName(.keywordAsync) {
+                if at(.keywordFor) || at(.keywordAsync) {
                     result.absorb(comprehension(value))
                     return
                 }
                 entries.append(PythonDictEntry(key: key.value.text, value: value.value))
-            } else if token.isName(.keywordFor) || token.isName(.keywordAsync) {
+            } else if at(.keywordFor) || at(.keywordAsync) {
                 result.absorb(comprehension(key))
             } else {
                 items.append(key.value)

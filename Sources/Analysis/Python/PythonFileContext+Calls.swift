@@ -36,23 +36,17 @@ extension PythonFileContext {
         _ base: PythonEval
     ) -> PythonEval {
         var result = base
-        let shape = PythonFileContext.shape(of: qualified)
-        result.value = PythonFileContext.extendedRef(qualified, "", "()")
-        if isSetupPy
-            && (shape == "$local.setup"
-                || shape.hasSuffix(".setup")
-                    && (shape.hasPrefix("setuptools") || shape.hasPrefix("distutils")))
-        {
-            setupCommands(arguments)
-        }
-        if shape.hasPrefix("$local.") {
-            var name = String(shape.dropFirst("$local.".count))
+        let info = callInfo(qualified)
+        let shape = info.shape
+        result.value = info.resultValue
+        if isSetupPy && info.isSetup { setupCommands(arguments) }
+        if var name = info.localName {
             if classNames.contains(name) { name += ".__init__" }
             append(.callLocal(name))
             return result
         }
-        if fold(shape, arguments, into: &result) { return result }
-        let kinds = PythonAPI.callKinds(shape)
+        if info.isFoldable && fold(shape, arguments, into: &result) { return result }
+        let kinds = info.kinds
         for kind in kinds { emit(kind, at: callee.start) }
         if kinds.contains(.spawnProcess) { spawnEffects(arguments, at: callee.start) }
         if kinds.contains(.evalCode) { evalEffects(arguments, at: callee.start) }
@@ -63,21 +57,18 @@ extension PythonFileContext {
         }
         if kinds.contains(.writeFile) { writeEffects(shape, callee, arguments, into: &result) }
         if kinds.contains(.reconHost) || kinds.contains(.readEnvironmentVariable) { result.tags.insert(.data) }
-        if PythonAPI.returnsNetworkData(shape) { result.tags.insert(.network) }
-        if PythonAPI.environmentDumpers.contains(shape),
+        if info.returnsNetworkData { result.tags.insert(.network) }
+        if info.isEnvironmentDumper,
             arguments.contains(where: { $0.eval.value.refName == "os.environ" })
         {
             emit(.readEnvironmentAll, at: callee.start)
         }
-        if shape.hasPrefix("winreg.")
-            && ["SetValueEx", "SetValue", "CreateKey", "CreateKeyEx"].contains(
-                String(shape.split(separator: ".").last ?? ""))
-        {
+        if info.isRegistryWrite {
             if arguments.contains(where: { mentionsRunKey($0.eval) }) { emit(.persistence, at: callee.start) }
         }
         if shape == "crontab.CronTab.new" { emit(.persistence, at: callee.start) }
-        if (shape.hasSuffix(".write") || shape.hasSuffix(".writelines")) && callee.tags.contains(.writeHandle) {
-            let handle = callee.keys.first { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) }
+        if info.isWriteMethod && callee.tags.contains(.writeHandle) {
+            let handle = keyTexts(callee).first { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) }
             if let handle, arguments.contains(where: { $0.eval.tags.contains(.network) }) {
                 downloadedKeys.insert(handle)
             }

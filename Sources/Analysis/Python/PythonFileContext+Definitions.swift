@@ -5,7 +5,7 @@ extension PythonFileContext {
     /// `import a.b as c, d`.
     func parseImport() {
         advance()
-        while !atLineEnd && !token.isOp(.semicolon) {
+        while !atLineEnd && !at(.semicolon) {
             let nameIndex = pos
             let dotted = readDottedName()
             guard !dotted.isEmpty else {
@@ -14,15 +14,15 @@ extension PythonFileContext {
             }
             let module = PythonAPI.canonicalModule(dotted)
             recordImport(spec: dotted, module: module, at: nameIndex)
-            if token.isName(.keywordAs) {
+            if at(.keywordAs) {
                 advance()
-                if token.kind == .name { bind(token.text, PythonEval(.ref(module), start: nameIndex)) }
+                if tokenKind == .name { bind(token.text, PythonEval(.ref(module), start: nameIndex)) }
                 advance()
             } else {
                 let root = String(module.split(separator: ".").first ?? "")
                 bind(String(dotted.split(separator: ".").first ?? ""), PythonEval(.ref(root), start: nameIndex))
             }
-            if token.isOp(.comma) { advance() } else { break }
+            if at(.comma) { advance() } else { break }
         }
     }
 
@@ -31,26 +31,26 @@ extension PythonFileContext {
         advance()
         let nameIndex = pos
         var dots = ""
-        while token.isOp(.dot) || token.isOp(.ellipsis) {
+        while at(.dot) || at(.ellipsis) {
             dots += token.text
             advance()
         }
-        let dotted = token.isName(.keywordImport) ? "" : readDottedName()
+        let dotted = at(.keywordImport) ? "" : readDottedName()
         let spec = dots + dotted
-        guard !spec.isEmpty, token.isName(.keywordImport) else { return }
+        guard !spec.isEmpty, at(.keywordImport) else { return }
         advance()
         let relative = !dots.isEmpty
         let module = relative ? spec : PythonAPI.canonicalModule(dotted)
         recordImport(spec: spec, module: relative ? nil : module, at: nameIndex)
-        if token.isOp(.star) {
+        if at(.star) {
             advance()
             if !relative { starModules.append(module) }
             return
         }
-        let parenthesised = token.isOp(.lparen)
+        let parenthesised = at(.lparen)
         if parenthesised { advance() }
-        while !atLineEnd && !token.isOp(.semicolon) && !token.isOp(.rparen) {
-            guard token.kind == .name else {
+        while !atLineEnd && !at(.semicolon) && !at(.rparen) {
+            guard tokenKind == .name else {
                 advance()
                 continue
             }
@@ -58,9 +58,9 @@ extension PythonFileContext {
             let index = pos
             advance()
             var local = name
-            if token.isName(.keywordAs) {
+            if at(.keywordAs) {
                 advance()
-                if token.kind == .name { local = token.text }
+                if tokenKind == .name { local = token.text }
                 advance()
             }
             let member = spec.hasSuffix(".") ? spec + name : spec + "." + name
@@ -68,11 +68,11 @@ extension PythonFileContext {
             if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
             let qualifiedMember = relative ? "$rel." + member : module + "." + name
             var eval = PythonEval(.ref(qualifiedMember), start: index)
-            if PythonAPI.markerNames.contains(name) { eval.addKey("n:" + name) }
+            if PythonAPI.markerNames.contains(name) { addKey("n:" + name, to: &eval) }
             bind(local, eval)
-            if token.isOp(.comma) { advance() }
+            if at(.comma) { advance() }
         }
-        if parenthesised && token.isOp(.rparen) { advance() }
+        if parenthesised && at(.rparen) { advance() }
     }
 
     /// Records an import: the module event for the sequence builder and the module's import behaviours.
@@ -88,7 +88,7 @@ extension PythonFileContext {
     func parseDef() {
         let defIndex = pos
         advance()
-        guard token.kind == .name else { return }
+        guard tokenKind == .name else { return }
         let name = token.text
         advance()
         let qualifiedName = qualified(name)
@@ -97,17 +97,18 @@ extension PythonFileContext {
         bind(name, PythonEval(.ref("$local." + qualifiedName), start: defIndex))
         definedFunctions.insert(qualifiedName)
         if functions[qualifiedName] == nil { functions[qualifiedName] = [] }
-        let parameters = token.isOp(.lparen) ? parseParameters() : []
-        if token.isOp(.arrow) {
+        let parameters = at(.lparen) ? parseParameters() : []
+        if at(.arrow) {
             advance()
             let mark = eventMark()
             _ = parseTest()
             truncateEvents(to: mark)
         }
         var scope = PythonScope(kind: .function, name: qualifiedName)
-        for parameter in parameters { scope.vars[parameter] = PythonEval(start: defIndex) }
+        for parameter in parameters { scope.initial.append((names.intern(parameter), PythonEval(start: defIndex))) }
         if enclosingKind == .klass, !pendingStaticMethod, let first = parameters.first {
-            scope.vars[first] = PythonEval(.ref("$local." + enclosingName + "()"), start: defIndex)
+            let eval = PythonEval(.ref("$local." + enclosingName + "()"), start: defIndex)
+            scope.initial.append((names.intern(first), eval))
         }
         pendingStaticMethod = false
         openBody(.scope(scope))
@@ -117,12 +118,12 @@ extension PythonFileContext {
     func parseClass() {
         let classIndex = pos
         advance()
-        guard token.kind == .name else { return }
+        guard tokenKind == .name else { return }
         let name = token.text
         advance()
         let qualifiedName = qualified(name)
         var bases: [String] = []
-        if token.isOp(.lparen) {
+        if at(.lparen) {
             for argument in parseArguments() {
                 if let ref = argument.eval.value.refName, let last = ref.split(separator: ".").last {
                     bases.append(String(last))
@@ -140,10 +141,10 @@ extension PythonFileContext {
 
     private func readDottedName() -> String {
         var parts: [String] = []
-        while token.kind == .name {
+        while tokenKind == .name {
             parts.append(token.text)
             advance()
-            guard token.isOp(.dot), peek(1).kind == .name else { break }
+            guard at(.dot), peekKind(1) == .name else { break }
             advance()
         }
         return parts.joined(separator: ".")
@@ -153,18 +154,18 @@ extension PythonFileContext {
     private func parseParameters() -> [String] {
         advance()
         var names: [String] = []
-        while !atLineEnd && !token.isOp(.rparen) {
+        while !atLineEnd && !at(.rparen) {
             let current = token
             if current.kind == .name {
                 names.append(current.text)
                 advance()
-                if token.isOp(.colon) {
+                if at(.colon) {
                     advance()
                     let mark = eventMark()
                     _ = parseTest()
                     truncateEvents(to: mark)
                 }
-                if token.isOp(.assign) {
+                if at(.assign) {
                     advance()
                     var value = parseTest() ?? PythonEval(start: pos)
                     signal(&value)
@@ -175,7 +176,7 @@ extension PythonFileContext {
                 skipOne()
             }
         }
-        if token.isOp(.rparen) { advance() }
+        if at(.rparen) { advance() }
         return names
     }
 }

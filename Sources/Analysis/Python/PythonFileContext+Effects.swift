@@ -115,7 +115,7 @@ extension PythonFileContext {
         emit(isWrite ? .writeFile : .readFile, at: result.start)
         let pathEval = isPathMethod ? result : (arguments.value(at: 0, keyword: "file") ?? result)
         if let key = pathKey(pathEval) {
-            result.keys.prepend("p:" + key)
+            result.keys.prepend(keyTable.intern("p:" + key, facts: false))
             if isWrite { writtenKeys.insert(key) }
         }
         if isWrite {
@@ -163,14 +163,15 @@ extension PythonFileContext {
     func spawnEffects(_ arguments: [PythonArgument], at index: Int) {
         var hidden = false
         if let flags = arguments.value(at: 99, keyword: "creationflags") {
-            if flags.keys.contains("n:CREATE_NO_WINDOW") || flags.keys.contains("n:DETACHED_PROCESS") { hidden = true }
+            let keys = keyTexts(flags)
+            if keys.contains("n:CREATE_NO_WINDOW") || keys.contains("n:DETACHED_PROCESS") { hidden = true }
             if case .int(let value) = flags.value, value & 0x0800_0008 != 0 { hidden = true }
         }
         if case .bool(true)? = arguments.value(at: 99, keyword: "start_new_session")?.value { hidden = true }
         if let preexec = arguments.value(at: 99, keyword: "preexec_fn"), preexec.value.refName == "os.setsid" {
             hidden = true
         }
-        if let startup = arguments.value(at: 99, keyword: "startupinfo"), startup.keys.contains("n:SW_HIDE") {
+        if let startup = arguments.value(at: 99, keyword: "startupinfo"), keyTexts(startup).contains("n:SW_HIDE") {
             hidden = true
         }
         for argument in arguments {
@@ -204,17 +205,18 @@ extension PythonFileContext {
     /// The key a path value is known by: its base name when constant, else the variable it came from.
     func pathKey(_ eval: PythonEval) -> String? {
         if let text = eval.value.text, !text.isEmpty { return "c:" + PythonFileContext.baseName(text) }
-        if let key = eval.keys.first(where: { $0.hasPrefix("p:") }) { return String(key.dropFirst(2)) }
-        if let key = Array(eval.keys).last(where: { $0.hasPrefix("c:") }) {
+        let keys = keyTexts(eval)
+        if let key = keys.first(where: { $0.hasPrefix("p:") }) { return String(key.dropFirst(2)) }
+        if let key = keys.last(where: { $0.hasPrefix("c:") }) {
             return "c:" + PythonFileContext.baseName(String(key.dropFirst(2)))
         }
-        return eval.keys.first { $0.hasPrefix("v:") }
+        return keys.first { $0.hasPrefix("v:") }
     }
 
     /// Whether a value refers to one of the recorded paths.
     func matches(_ eval: PythonEval, _ recorded: Set<String>) -> Bool {
         guard !recorded.isEmpty else { return false }
-        for key in eval.keys {
+        for key in keyTexts(eval) {
             if key.hasPrefix("p:") && recorded.contains(String(key.dropFirst(2))) { return true }
             if key.hasPrefix("v:") && recorded.contains(key) { return true }
             if key.hasPrefix("c:") {
@@ -230,12 +232,13 @@ extension PythonFileContext {
     /// Whether a chmod mode makes a file executable.
     func isExecutableMode(_ mode: PythonEval) -> Bool {
         if case .int(let value) = mode.value { return value & 0o111 != 0 }
-        return mode.keys.contains { ["n:S_IEXEC", "n:S_IXUSR", "n:S_IXGRP", "n:S_IXOTH", "n:S_IRWXU"].contains($0) }
+        let executable = ["n:S_IEXEC", "n:S_IXUSR", "n:S_IXGRP", "n:S_IXOTH", "n:S_IRWXU"]
+        return keyTexts(mode).contains { executable.contains($0) }
     }
 
     /// Whether a value names a Windows Run key.
     func mentionsRunKey(_ eval: PythonEval) -> Bool {
-        let texts = (eval.value.text.map { [$0] } ?? []) + eval.keys.filter { $0.hasPrefix("c:") }
+        let texts = (eval.value.text.map { [$0] } ?? []) + keyTexts(eval).filter { $0.hasPrefix("c:") }
         return texts.contains { text in
             let lower = text.lowercased()
             return lower.contains("currentversion\\run") || lower.contains("currentversion/run")

@@ -7,9 +7,9 @@ extension PythonFileContext {
     func parseTestList() -> PythonEval? {
         let start = pos
         guard let first = parseStarOrTest() else { return nil }
-        guard token.isOp(.comma) else { return first }
+        guard at(.comma) else { return first }
         var items = [first]
-        while token.isOp(.comma) {
+        while at(.comma) {
             advance()
             guard let next = parseStarOrTest() else { break }
             items.append(next)
@@ -22,19 +22,19 @@ extension PythonFileContext {
         nesting += 1
         defer { nesting -= 1 }
         if nesting > PythonFileContext.maxNesting { return skipFlat() }
-        if token.isName(.keywordLambda) {
+        if at(.keywordLambda) {
             let start = pos
-            while !atLineEnd && !token.isOp(.colon) { skipOne() }
-            if token.isOp(.colon) { advance() }
+            while !atLineEnd && !at(.colon) { skipOne() }
+            if at(.colon) { advance() }
             var body = parseTest() ?? PythonEval(start: start)
             signal(&body)
             return PythonEval(start: start)
         }
         guard var value = parseBinary(1) else { return nil }
-        if token.isName(.keywordIf) && !peek(1).isOp(.colon) {
+        if at(.keywordIf) && peekCode(1) != .colon {
             advance()
             let condition = parseBinary(1)
-            if token.isName(.keywordElse) {
+            if at(.keywordElse) {
                 advance()
                 let other = parseTest()
                 var merged = PythonEval(start: value.start)
@@ -43,7 +43,7 @@ extension PythonFileContext {
                 if let condition { merged.absorb(condition) }
                 value = merged
             }
-        } else if token.isOp(.walrus), let path = value.path {
+        } else if at(.walrus), let path = value.path {
             advance()
             var assigned = parseTest() ?? PythonEval(start: pos)
             signal(&assigned)
@@ -55,7 +55,7 @@ extension PythonFileContext {
 
     /// `*expr` or an expression.
     func parseStarOrTest() -> PythonEval? {
-        if token.isOp(.star) || token.isOp(.doubleStar) {
+        if at(.star) || at(.doubleStar) {
             advance()
             return parseBinary(4)
         }
@@ -88,17 +88,17 @@ extension PythonFileContext {
         let start = pos
         var negated = false
         var prefixes = 0
-        while token.isName(.keywordNot) || token.isName(.keywordAwait) || token.isOp(.minus) || token.isOp(.plus)
-            || token.isOp(.tilde)
+        while at(.keywordNot) || at(.keywordAwait) || at(.minus) || at(.plus)
+            || at(.tilde)
         {
-            if token.isName(.keywordNot) {
+            if at(.keywordNot) {
                 advance()
                 guard var operand = parseBinary(4) else { return nil }
                 operand.value = .unknown
                 operand.start = start
                 return operand
             }
-            if token.isOp(.minus) { negated.toggle() }
+            if at(.minus) { negated.toggle() }
             prefixes += 1
             advance()
         }
@@ -119,16 +119,15 @@ extension PythonFileContext {
     func parsePostfix() -> PythonEval? {
         guard var value = parseAtom() else { return nil }
         while true {
-            if token.isOp(.dot), peek(1).kind == .name {
+            if at(.dot), peekKind(1) == .name {
                 advance()
                 let nameIndex = pos
-                let name = token.text
                 advance()
-                value = attribute(value, name, at: nameIndex)
-            } else if token.isOp(.lparen) {
+                value = attribute(value, nameId(at: nameIndex), at: nameIndex)
+            } else if at(.lparen) {
                 let arguments = parseArguments()
                 value = call(value, arguments)
-            } else if token.isOp(.lbracket) {
+            } else if at(.lbracket) {
                 value = parseSubscript(value)
             } else {
                 return value
@@ -142,11 +141,11 @@ extension PythonFileContext {
         var arguments: [PythonArgument] = []
         parseItems(closer: .rparen) {
             var argument: PythonArgument
-            if token.isOp(.star) || token.isOp(.doubleStar) {
+            if at(.star) || at(.doubleStar) {
                 let star = token.text.count
                 advance()
                 argument = PythonArgument(eval: parseTest() ?? PythonEval(start: pos), star: star)
-            } else if token.kind == .name && peek(1).isOp(.assign) {
+            } else if tokenKind == .name && peekCode(1) == .assign {
                 let keyword = token.text
                 advance()
                 advance()
@@ -154,7 +153,7 @@ extension PythonFileContext {
             } else {
                 guard let value = parseTest() else { return }
                 argument = PythonArgument(eval: value)
-                if token.isName(.keywordFor) || token.isName(.keywordAsync) { argument.eval = comprehension(value) }
+                if at(.keywordFor) || at(.keywordAsync) { argument.eval = comprehension(value) }
             }
             signal(&argument.eval)
             arguments.append(argument)
@@ -172,7 +171,7 @@ extension PythonFileContext {
             if atLineEnd { return }
             let before = pos
             item()
-            if token.isOp(.comma) {
+            if at(.comma) {
                 advance()
             } else if token.isOp(closer) {
                 advance()
@@ -189,16 +188,16 @@ extension PythonFileContext {
     func comprehension(_ element: PythonEval) -> PythonEval {
         var result = PythonEval(start: element.start)
         result.absorb(element)
-        while token.isName(.keywordFor) || token.isName(.keywordAsync) || token.isName(.keywordIf) {
-            if token.isName(.keywordAsync) { advance() }
-            if token.isName(.keywordIf) {
+        while at(.keywordFor) || at(.keywordAsync) || at(.keywordIf) {
+            if at(.keywordAsync) { advance() }
+            if at(.keywordIf) {
                 advance()
                 if let condition = parseBinary(1) { result.absorb(condition) }
                 continue
             }
             advance()
             _ = skipTargets(until: .keywordIn)
-            guard token.isName(.keywordIn) else { break }
+            guard at(.keywordIn) else { break }
             advance()
             guard let iterable = parseBinary(1) else { break }
             if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
@@ -210,21 +209,21 @@ extension PythonFileContext {
     // MARK: - Private
 
     private func binaryOperator() -> (PythonCode, Int, Int)? {
-        let current = token
-        switch current.code {
+        let code = tokenCode
+        switch code {
         case .pipe: return (.pipe, 5, 1)
         case .caret: return (.caret, 6, 1)
         case .ampersand: return (.ampersand, 7, 1)
-        case .leftShift, .rightShift: return (current.code, 8, 1)
-        case .plus, .minus: return (current.code, 9, 1)
-        case .star, .slash, .doubleSlash, .percent, .at: return (current.code, 10, 1)
+        case .leftShift, .rightShift: return (code, 8, 1)
+        case .plus, .minus: return (code, 9, 1)
+        case .star, .slash, .doubleSlash, .percent, .at: return (code, 10, 1)
         case .doubleStar: return (.doubleStar, 12, 1)
-        case .less, .greater, .equal, .greaterEqual, .lessEqual, .notEqual, .lessGreater: return (current.code, 4, 1)
+        case .less, .greater, .equal, .greaterEqual, .lessEqual, .notEqual, .lessGreater: return (code, 4, 1)
         case .keywordOr: return (.keywordOr, 1, 1)
         case .keywordAnd: return (.keywordAnd, 2, 1)
         case .keywordIn: return (.keywordIn, 4, 1)
-        case .keywordIs: return (.keywordIs, 4, peek(1).isName(.keywordNot) ? 2 : 1)
-        case .keywordNot: return peek(1).isName(.keywordIn) ? (.keywordNot, 4, 2) : nil
+        case .keywordIs: return (.keywordIs, 4, peekCode(1) == .keywordNot ? 2 : 1)
+        case .keywordNot: return peekCode(1) == .keywordIn ? (.keywordNot, 4, 2) : nil
         default: return nil
         }
     }
@@ -239,13 +238,13 @@ extension PythonFileContext {
         parseItems(closer: .rbracket) {
             var part = 0
             while true {
-                if token.isOp(.colon) {
+                if at(.colon) {
                     isSlice = true
                     part += 1
                     advance()
                     continue
                 }
-                if token.isOp(.comma) || token.isOp(.rbracket) || atLineEnd { break }
+                if at(.comma) || at(.rbracket) || atLineEnd { break }
                 guard let value = parseTest() else { return }
                 if part == 0 && key == nil {
                     key = value
@@ -255,7 +254,7 @@ extension PythonFileContext {
                     extra.append(value)
                 }
                 if part < 2 { bounds += 1 }
-                if !token.isOp(.colon) { break }
+                if !at(.colon) { break }
             }
         }
         return subscripted(base, key: key, isSlice: isSlice, bounded: bounds > 0, step: step, extra: extra)

@@ -4,7 +4,12 @@ import LockgateCore
 extension PythonFileContext {
     /// `value.name`.
     func attribute(_ base: PythonEval, _ name: String, at index: Int) -> PythonEval {
-        let extendedPath = base.path.flatMap { PythonFileContext.extended($0, ".", name) }
+        attribute(base, names.intern(name), at: index)
+    }
+
+    /// `value.name` with the name's interned id.
+    func attribute(_ base: PythonEval, _ nameId: Int32, at index: Int) -> PythonEval {
+        let extendedPath = base.path.flatMap { names.extended($0, nameId) }
         if let extendedPath, let bound = lookup(extendedPath) {
             var result = bound
             result.start = base.start
@@ -19,14 +24,15 @@ extension PythonFileContext {
         result.path = extendedPath
         switch base.value {
         case .ref(let qualified):
+            let name = names.text(nameId)
             result.value = name == "__dict__" ? .ref(qualified) : PythonFileContext.extendedRef(qualified, ".", name)
         case .string, .bytes, .list:
-            result.value = .method(base.value, name)
+            result.value = .method(base.value, names.text(nameId))
         default:
             break
         }
-        if PythonAPI.markerNames.contains(name) { result.addKey("n:" + name) }
-        if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
+        if names.isMarker(nameId) { addKey("n:" + names.text(nameId), to: &result) }
+        if names.isProtector(nameId) { emitProtector(at: index) }
         return result
     }
 
@@ -132,7 +138,7 @@ extension PythonFileContext {
         result.value = value
         result.tags.insert(.folded)
         if left.tags.contains(.built) || right.tags.contains(.built) { result.tags.insert(.built) }
-        if let text = value.text, text.utf8.count <= 256 { result.addKey("c:" + text) }
+        if let text = value.text, text.utf8.count <= 256 { addKey("c:" + text, to: &result) }
     }
 
     /// Longest qualified name or dotted path the light pass keeps (longer chains are machine-made and unknown;

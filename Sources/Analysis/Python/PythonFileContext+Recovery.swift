@@ -5,7 +5,7 @@ extension PythonFileContext {
     /// Skips one token, or a whole bracketed group when the token opens one (scanned flatly).
     func skipOne() {
         guard !atLineEnd else { return }
-        if token.kind == .op && ["(", "[", "{"].contains(token.text) {
+        if tokenKind == .op && ["(", "[", "{"].contains(token.text) {
             _ = skipFlat(group: true)
         } else {
             scanFlat(pos)

@@ -5,7 +5,7 @@ extension PythonFileContext {
     /// Analyses the whole file.
     func run() {
         while pos < tokens.count {
-            switch token.kind {
+            switch tokenKind {
             case .endMarker: return
             case .newline: pos += 1
             case .indent:
@@ -17,7 +17,7 @@ extension PythonFileContext {
             default:
                 pendingBlock = nil
                 parseLogicalLine()
-                if token.kind == .newline { pos += 1 }
+                if tokenKind == .newline { pos += 1 }
             }
         }
     }
@@ -26,7 +26,7 @@ extension PythonFileContext {
     func parseLogicalLine() {
         while !atLineEnd {
             parseStatement()
-            if token.isOp(.semicolon) {
+            if at(.semicolon) {
                 advance()
             } else if !atLineEnd {
                 skipOne()  // what the statement left unread (or could not start on)
@@ -47,49 +47,60 @@ extension PythonFileContext {
             parseExpressionStatement()
             return
         }
-        switch current.text {
-        case "import": parseImport()
-        case "from": parseFromImport()
-        case "def": parseDef()
-        case "class": parseClass()
-        case "async":
+        switch current.code {
+        case .keywordImport: parseImport()
+        case .keywordFrom: parseFromImport()
+        case .keywordDef: parseDef()
+        case .keywordClass: parseClass()
+        case .keywordAsync:
             advance()
             if !atLineEnd { parseStatement() }
-        case "if", "elif", "while":
+        case .keywordIf, .keywordElif, .keywordWhile:
             advance()
             _ = parseTestList()
-            openBody(current.text == "while" ? .loop : .plain)
-        case "else", "try", "finally":
+            openBody(current.code == .keywordWhile ? .loop : .plain)
+        case .keywordElse, .keywordTry, .keywordFinally:
             advance()
             openBody(.plain)
-        case "except":
+        case .keywordExcept:
             advance()
-            if token.isOp(.star) { advance() }
-            if !token.isOp(.colon) { _ = parseTest() }
-            if token.isName(.keywordAs) {
+            if at(.star) { advance() }
+            if !at(.colon) { _ = parseTest() }
+            if at(.keywordAs) {
                 advance()
-                if token.kind == .name { bind(token.text, PythonEval(start: pos)) }
+                if tokenKind == .name { bind(token.text, PythonEval(start: pos)) }
                 advance()
             }
             openBody(.plain)
-        case "for": parseFor()
-        case "with": parseWith()
-        case "return", "del", "assert":
+        case .keywordFor: parseFor()
+        case .keywordWith: parseWith()
+        case .keywordReturn, .keywordDel, .keywordAssert:
             advance()
-            if !atLineEnd && !token.isOp(.semicolon) {
+            if !atLineEnd && !at(.semicolon) {
                 var value = parseTestList() ?? PythonEval(start: pos)
                 signal(&value)
             }
-        case "raise":
+        case .keywordRaise:
             advance()
             if !atLineEnd { _ = parseTest() }
-            if token.isName(.keywordFrom) {
+            if at(.keywordFrom) {
                 advance()
                 _ = parseTest()
             }
-        case "pass", "break", "continue": advance()
-        case "global", "nonlocal":
-            while !atLineEnd && !token.isOp(.semicolon) { advance() }
+        case .keywordPass, .keywordBreak, .keywordContinue: advance()
+        case .keywordGlobal, .keywordNonlocal:
+            while !atLineEnd && !at(.semicolon) { advance() }
+        case .none:
+            parseSoftKeywordStatement(current)
+        default:
+            parseExpressionStatement()
+        }
+    }
+
+    /// A statement starting with a name that is no keyword: `match`/`case` headers, Python 2 `exec`/`print`
+    /// statements, or an expression statement.
+    private func parseSoftKeywordStatement(_ current: PythonToken) {
+        switch current.text {
         case "match", "case":
             guard isSoftKeywordHeader() else {
                 parseExpressionStatement()
@@ -114,18 +125,18 @@ extension PythonFileContext {
 
     /// Opens the body of a compound statement: a block on the next lines, or simple statements after the colon.
     func openBody(_ block: PythonBlock) {
-        while !atLineEnd && !token.isOp(.colon) { skipOne() }
-        if token.isOp(.colon) { advance() }
+        while !atLineEnd && !at(.colon) { skipOne() }
+        if at(.colon) { advance() }
         if atLineEnd {
             pendingBlock = block
             return
         }
-        if case .scope(let scope) = block { scopes.append(scope) }
+        if case .scope(let scope) = block { pushScope(scope) }
         while !atLineEnd {
             parseStatement()
-            if token.isOp(.semicolon) { advance() } else if !atLineEnd { skipOne() }
+            if at(.semicolon) { advance() } else if !atLineEnd { skipOne() }
         }
-        if case .scope = block, scopes.count > 1 { scopes.removeLast() }
+        if case .scope = block { popScope() }
     }
 
     // MARK: - Private
@@ -135,7 +146,7 @@ extension PythonFileContext {
         pendingBlock = nil
         switch block {
         case .scope(let scope):
-            scopes.append(scope)
+            pushScope(scope)
             blocks.append((isScope: true, isLoop: false))
         case .loop: blocks.append((isScope: false, isLoop: true))
         case .plain: blocks.append((isScope: false, isLoop: false))
@@ -144,7 +155,7 @@ extension PythonFileContext {
 
     private func closeBlock() {
         guard let block = blocks.popLast() else { return }
-        if block.isScope && scopes.count > 1 { scopes.removeLast() }
+        if block.isScope { popScope() }
     }
 
     private func isSoftKeywordHeader() -> Bool {
@@ -165,7 +176,7 @@ extension PythonFileContext {
         let forIndex = pos
         advance()
         let names = skipTargets(until: .keywordIn)
-        if token.isName(.keywordIn) { advance() }
+        if at(.keywordIn) { advance() }
         var iterable = parseTestList() ?? PythonEval(start: pos)
         if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
         signal(&iterable)
@@ -179,17 +190,17 @@ extension PythonFileContext {
 
     private func parseWith() {
         advance()
-        while !atLineEnd && !token.isOp(.colon) {
+        while !atLineEnd && !at(.colon) {
             let before = pos
             var item = parseTest() ?? PythonEval(start: pos)
             signal(&item)
-            if token.isName(.keywordAs) {
+            if at(.keywordAs) {
                 advance()
                 for name in skipTargets(until: nil) { bind(name, item) }
             }
-            if token.isOp(.comma) {
+            if at(.comma) {
                 advance()
-            } else if pos == before || !token.isOp(.colon) {
+            } else if pos == before || !at(.colon) {
                 skipOne()
             }
         }
@@ -214,7 +225,7 @@ extension PythonFileContext {
                 if depth == 0 { break }
                 depth -= 1
             }
-            if current.kind == .name && !peek(-1).isOp(.dot) && !peek(1).isOp(.dot) { names.append(current.text) }
+            if current.kind == .name && peekCode(-1) != .dot && peekCode(1) != .dot { names.append(current.text) }
             advance()
         }
         return names
@@ -222,8 +233,8 @@ extension PythonFileContext {
 
     /// An expression statement, an assignment (`a = b = v`, `a, b = v`), an augmented or annotated assignment.
     private func parseExpressionStatement() {
-        if token.kind == .string
-            && (peek(1).kind == .newline || peek(1).kind == .endMarker || peek(1).isOp(.semicolon))
+        if tokenKind == .string
+            && (peekKind(1) == .newline || peekKind(1) == .endMarker || peekCode(1) == .semicolon)
         {
             advance()  // a docstring or a bare string: no effect, no signal
             return
@@ -231,24 +242,24 @@ extension PythonFileContext {
         let mark = eventMark()
         let targetStart = pos
         guard var value = parseTestList() else { return }
-        if token.isOp(.assign) {
+        if at(.assign) {
             var targets = [(targetStart, pos)]
             truncateEvents(to: mark)
-            while token.isOp(.assign) {
+            while at(.assign) {
                 advance()
                 let start = pos
                 let innerMark = eventMark()
                 value = parseTestList() ?? PythonEval(start: start)
-                if token.isOp(.assign) {
+                if at(.assign) {
                     truncateEvents(to: innerMark)
                     targets.append((start, pos))
                 }
             }
             signal(&value)
             for (start, end) in targets { assign(tokens: start..<end, value) }
-        } else if token.kind == .op && token.text.utf8.count >= 2 && token.text.hasSuffix("=")
-            && token.code != .equal && token.code != .lessEqual && token.code != .greaterEqual
-            && token.code != .notEqual
+        } else if tokenKind == .op && token.text.utf8.count >= 2 && token.text.hasSuffix("=")
+            && tokenCode != .equal && tokenCode != .lessEqual && tokenCode != .greaterEqual
+            && tokenCode != .notEqual
         {
             let op = PythonCode.of(.op, String(token.text.dropLast()))
             truncateEvents(to: mark)
@@ -260,13 +271,13 @@ extension PythonFileContext {
             if inLoop { combined.absorb(target); combined.absorb(rhs) }
             signal(&combined)
             if let path = target.path { bind(path, combined) }
-        } else if token.isOp(.colon) {
+        } else if at(.colon) {
             truncateEvents(to: mark)
             advance()
             let annotationMark = eventMark()
             _ = parseTest()
             truncateEvents(to: annotationMark)
-            if token.isOp(.assign) {
+            if at(.assign) {
                 advance()
                 var rhs = parseTestList() ?? PythonEval(start: pos)
                 signal(&rhs)
@@ -289,13 +300,13 @@ extension PythonFileContext {
             return
         }
         var names: [String] = []
-        for (offset, token) in slice.enumerated() where token.kind == .name {
+        for (offset, item) in slice.enumerated() where item.kind == .name {
             let index = range.lowerBound + offset
             if index > range.lowerBound && tokens[index - 1].isOp(.dot) { continue }
             if index + 1 < range.upperBound && (tokens[index + 1].isOp(.dot) || tokens[index + 1].isOp(.lbracket)) {
                 continue
             }
-            names.append(token.text)
+            names.append(item.text)
         }
         for (offset, name) in names.enumerated() {
             var element = PythonEval(start: value.start)

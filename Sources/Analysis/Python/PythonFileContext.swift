@@ -9,8 +9,8 @@ struct PythonScope {
     var kind: Kind
     /// The qualified name (`C.m`, `outer.inner`; empty for the module).
     var name: String
-    /// Names bound in it.
-    var vars: [String: PythonEval] = [:]
+    /// Names bound when it opens (a function's parameters), in order.
+    var initial: [(name: Int32, eval: PythonEval)] = []
 }
 
 /// What an indented block is, so a DEDENT knows what to close.
@@ -26,6 +26,10 @@ enum PythonBlock {
 /// file, used by one thread.
 final class PythonFileContext {
     let tokens: [PythonToken]
+    /// Each token's operator or keyword code (read without copying the token).
+    let codes: [PythonCode]
+    /// Each token's kind (read without copying the token).
+    let kinds: [PythonToken.Kind]
     let file: SourceFile
     let bytes: [UInt8]
     let isSetupPy: Bool
@@ -36,6 +40,18 @@ final class PythonFileContext {
     var classNames: Set<String> = []
     var classBases: [String: [String]] = [:]
     var scopes: [PythonScope] = [PythonScope(kind: .module, name: "")]
+    /// What the names of the open scopes are bound to (depth `i` is `scopes[i]`).
+    var bindings = PythonBindings()
+    /// The file's names and dotted paths, interned.
+    var names: PythonNames
+    /// The path keys of values (`v:name`, `c:text`, `p:key`, `n:NAME`), interned.
+    var keyTable = PythonNames()
+    /// Each name's `v:NAME` key id in `keyTable`, once asked for (-1 before).
+    var variableKeyIds: [Int32] = []
+    /// Each token's name id, once asked for (-1 before).
+    var nameIds: [Int32]
+    /// What each library call shape means, by the qualified name called.
+    var callInfos: [String: PythonCallInfo] = [:]
     /// Open indented blocks: `true` for a scope, with whether it is a loop body.
     var blocks: [(isScope: Bool, isLoop: Bool)] = []
     var pendingBlock: PythonBlock?
@@ -45,28 +61,59 @@ final class PythonFileContext {
     var starModules: [String] = [] {
         didSet { unboundCache.removeAll() }
     }
-    var unboundCache: [String: PythonValue] = [:]
+    var unboundCache: [PythonValue?] = []
     var writtenKeys: Set<String> = []
     var downloadedKeys: Set<String> = []
     var executableKeys: Set<String> = []
     var pendingStaticMethod = false
     private var lineStarts: [Int]?
     private var signalCache: [String: [BehaviourKind]] = [:]
+    private let sharedSignals: JavaScriptSignalCache?
+    let sharedCalls: PythonCallCache?
 
     /// Expressions nested deeper than this are skipped with a flat scan for calls and strings.
     static let maxNesting = 40
 
-    init(file: SourceFile) {
+    /// Creates the state for one file.
+    /// - Parameters:
+    ///   - file: The file.
+    ///   - signals: String-signal answers shared with the other files of the analyser, if any.
+    ///   - calls: Call meanings shared with the other files of the analyser, if any.
+    init(file: SourceFile, signals: JavaScriptSignalCache? = nil, calls: PythonCallCache? = nil) {
         self.file = file
+        self.sharedCalls = calls
+        self.sharedSignals = signals
         self.bytes = [UInt8](file.data)
-        self.tokens = bytes.withUnsafeBufferPointer { PythonLexer.tokenize($0) }
+        let lexed = bytes.withUnsafeBufferPointer { PythonLexer.lex($0) }
+        let tokens = lexed.tokens
+        self.tokens = tokens
+        self.names = lexed.names
+        self.nameIds = lexed.nameIds
+        self.codes = tokens.map(\.code)
+        self.kinds = tokens.map(\.kind)
         self.isSetupPy = file.path.hasSuffix("setup.py")
     }
 
     // MARK: - Tokens
 
     /// The current token (the end marker once the tokens are used up).
-    var token: PythonToken { tokens[pos < tokens.count ? pos : tokens.count - 1] }
+    var token: PythonToken {
+        _read { yield tokens[pos < tokens.count ? pos : tokens.count - 1] }
+    }
+
+    /// The current token's kind.
+    var tokenKind: PythonToken.Kind {
+        @inline(__always) get { kinds[pos < kinds.count ? pos : kinds.count - 1] }
+    }
+
+    /// The current token's operator or keyword code.
+    var tokenCode: PythonCode {
+        @inline(__always) get { codes[pos < codes.count ? pos : codes.count - 1] }
+    }
+
+    /// Whether the current token is the operator or keyword with this code.
+    @inline(__always)
+    func at(_ code: PythonCode) -> Bool { tokenCode == code }
 
     /// The token `offset` places after the current one.
     func peek(_ offset: Int) -> PythonToken {
@@ -74,8 +121,20 @@ final class PythonFileContext {
         return tokens[index]
     }
 
+    /// The operator or keyword code of the token `offset` places after the current one (no copy of the token).
+    @inline(__always)
+    func peekCode(_ offset: Int) -> PythonCode {
+        codes[max(0, min(pos + offset, codes.count - 1))]
+    }
+
+    /// The kind of the token `offset` places after the current one (no copy of the token).
+    @inline(__always)
+    func peekKind(_ offset: Int) -> PythonToken.Kind {
+        kinds[max(0, min(pos + offset, kinds.count - 1))]
+    }
+
     /// Whether the current token ends a logical line.
-    var atLineEnd: Bool { token.kind == .newline || token.kind == .endMarker }
+    var atLineEnd: Bool { tokenKind == .newline || tokenKind == .endMarker }
 
     /// Moves past the current token (never past the end marker).
     func advance() { if pos < tokens.count - 1 { pos += 1 } }
@@ -89,21 +148,6 @@ final class PythonFileContext {
     func qualified(_ name: String) -> String {
         guard let last = scopes.last, last.kind != .module else { return name }
         return last.name + "." + name
-    }
-
-    /// Binds a name in the innermost scope.
-    func bind(_ name: String, _ eval: PythonEval) {
-        scopes[scopes.count - 1].vars[name] = eval
-    }
-
-    /// Looks a name up: the innermost scope, enclosing functions, then the module (class bodies only when
-    /// innermost, as in Python).
-    func lookup(_ name: String) -> PythonEval? {
-        for index in scopes.indices.reversed() {
-            if scopes[index].kind == .klass && index != scopes.count - 1 { continue }
-            if let found = scopes[index].vars[name] { return found }
-        }
-        return nil
     }
 
     /// Whether the current statement is inside a loop body of the current function or module.
@@ -159,12 +203,20 @@ final class PythonFileContext {
         emit(.pythonProtector, at: index)
     }
 
-    /// The string-signal kinds of a value (cached for short strings).
+    /// The string-signal kinds of a value: `StringSignals.kinds(in:)`, cached per distinct short string in this
+    /// file and across the files of one analyser.
     func signalKinds(_ text: String) -> [BehaviourKind] {
-        guard text.utf8.count >= 4 else { return [] }
-        if text.utf8.count > 200 { return StringSignals.kinds(in: text) }
+        let count = text.utf8.count
+        guard count >= 4 else { return [] }
+        if count > 200 { return StringSignals.kinds(in: text) }
         if let cached = signalCache[text] { return cached }
-        let kinds = StringSignals.kinds(in: text)
+        let kinds: [BehaviourKind]
+        if let known = sharedSignals?.kinds(of: text) {
+            kinds = known
+        } else {
+            kinds = StringSignals.kinds(in: text)
+            sharedSignals?.store(kinds, for: text)
+        }
         signalCache[text] = kinds
         return kinds
     }
@@ -199,7 +251,12 @@ final class PythonFileContext {
         var end = start
         while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D && end - start < 160 { end += 1 }
         while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        // ASCII spaces and tabs are trimmed on the bytes; Foundation only sees a line that still starts or ends
+        // with a non-ASCII byte (which may be a Unicode space).
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 else { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
 }

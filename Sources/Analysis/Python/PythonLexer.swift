@@ -24,9 +24,16 @@ public enum PythonLexer {
     }
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [PythonToken] {
+        lex(bytes).tokens
+    }
+
+    /// Lexes Python source, keeping the interned names (`state.names`, `state.nameIds`).
+    /// - Parameter bytes: The source bytes.
+    /// - Returns: The finished state.
+    static func lex(_ bytes: UnsafeBufferPointer<UInt8>) -> PythonLexerState {
         var state = PythonLexerState(bytes: bytes)
         state.run()
-        return state.tokens
+        return state
     }
 }
 
@@ -55,6 +62,10 @@ struct PythonLexerState {
     var lineHasTokens = false
     var modes: [FStringMode] = []
     var tokens: [PythonToken] = []
+    /// Each token's interned name id (ASCII names that are no keyword; -1 for every other token).
+    var nameIds: [Int32] = []
+    /// The interned names.
+    var names = PythonNames()
 
     /// Nested f-strings deeper than this are read as plain strings.
     static let maxModeDepth = 96
@@ -68,6 +79,7 @@ struct PythonLexerState {
         self.b = bytes
         self.n = bytes.count
         tokens.reserveCapacity(bytes.count / 5 + 16)
+        nameIds.reserveCapacity(bytes.count / 5 + 16)
     }
 
     mutating func run() {
@@ -120,6 +132,7 @@ struct PythonLexerState {
             PythonToken(
                 kind: kind, text: text, line: line ?? self.line, column: col, offset: offset,
                 flags: flags, code: code))
+        nameIds.append(-1)
         if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
     }
 
@@ -309,7 +322,15 @@ struct PythonLexerState {
                 return
             }
         }
-        emit(.name, text(start, pos), at: start, code: PythonCode.of(.name, slice(start, pos)))
+        let code = PythonCode.of(.name, slice(start, pos))
+        let bytes = slice(start, pos)
+        if code == .none && !bytes.contains(where: { $0 >= 0x80 }) {
+            let (id, text) = names.intern(ascii: bytes)
+            emit(.name, text, at: start, code: code)
+            nameIds[nameIds.count - 1] = id
+            return
+        }
+        emit(.name, text(start, pos), at: start, code: code)
     }
 
     private mutating func lexOperator() {

@@ -1,7 +1,7 @@
 import LockgateCore
 
 /// What the light pass knows about a Python value: a constant, a reference to a module member, or nothing.
-enum PythonValue: Hashable {
+enum PythonValue: Hashable, Sendable {
     /// Not known.
     case unknown
     /// A constant `str`.
@@ -38,7 +38,7 @@ enum PythonValue: Hashable {
 }
 
 /// One entry of a dict display.
-struct PythonDictEntry: Hashable {
+struct PythonDictEntry: Hashable, Sendable {
     /// The key, when it is a constant string.
     var key: String?
     /// The value.
@@ -93,8 +93,8 @@ struct PythonEval {
     var keys = PythonKeys()
     /// Index of the expression's first token.
     var start: Int
-    /// The dotted name it was written as (`self.url`), when it is a plain name chain.
-    var path: String?
+    /// The interned id of the dotted name it was written as (`self.url`), when it is a plain name chain.
+    var path: Int32?
 
     /// Creates an evaluation result.
     init(_ value: PythonValue = .unknown, start: Int, tags: PythonTags = []) {
@@ -112,11 +112,9 @@ struct PythonEval {
 
     /// Adds path keys (a few are kept; the first ones win).
     mutating func addKeys(_ more: PythonKeys) {
+        guard keys.count < 3 else { return }
         more.forEachKey { keys.add($0) }
     }
-
-    /// Adds one path key.
-    mutating func addKey(_ key: String) { keys.add(key) }
 }
 
 /// One argument of a call.
@@ -138,17 +136,18 @@ extension Array where Element == PythonArgument {
     }
 }
 
-/// A few path keys stored inline (no allocation for the common case of none or one).
-struct PythonKeys: Sequence, Hashable {
-    private var first: String?
-    private var second: String?
-    private var third: String?
+/// A few path keys, by their interned ids in the file's key table (`PythonFileContext.keyTable`), stored inline:
+/// no allocation and no reference counting.
+struct PythonKeys: Hashable {
+    private var first: Int32 = -1
+    private var second: Int32 = -1
+    private var third: Int32 = -1
 
     /// The number of keys.
     private(set) var count = 0
 
     /// Adds a key unless present or full.
-    mutating func add(_ key: String) {
+    mutating func add(_ key: Int32) {
         guard count < 3, !contains(key) else { return }
         switch count {
         case 0: first = key
@@ -159,26 +158,26 @@ struct PythonKeys: Sequence, Hashable {
     }
 
     /// Puts a key first, dropping the last one when full.
-    mutating func prepend(_ key: String) {
-        var items = [key] + self.filter { $0 != key }
+    mutating func prepend(_ key: Int32) {
+        var items = [key] + ids.filter { $0 != key }
         if items.count > 3 { items.removeLast() }
         self = PythonKeys()
         for item in items { add(item) }
     }
 
     /// Whether a key is present.
-    func contains(_ key: String) -> Bool {
-        first == key || second == key || third == key
+    func contains(_ key: Int32) -> Bool {
+        count > 0 && (first == key || second == key || third == key)
     }
 
-    /// Calls `body` with each key, without allocating.
-    func forEachKey(_ body: (String) -> Void) {
-        if let first { body(first) }
-        if let second { body(second) }
-        if let third { body(third) }
+    /// Calls `body` with each key, in order.
+    @inline(__always)
+    func forEachKey(_ body: (Int32) -> Void) {
+        if count > 0 { body(first) }
+        if count > 1 { body(second) }
+        if count > 2 { body(third) }
     }
 
-    func makeIterator() -> IndexingIterator<[String]> {
-        [first, second, third].compactMap { $0 }.makeIterator()
-    }
+    /// The keys in order.
+    var ids: [Int32] { Array([first, second, third].prefix(count)) }
 }

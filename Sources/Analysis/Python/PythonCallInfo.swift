@@ -1,0 +1,97 @@
+import LockgateCore
+import Synchronization
+
+/// What calling a qualified name means, worked out once per distinct name in a file (calls of the same library
+/// function repeat, and each answer takes several string tests).
+struct PythonCallInfo: Sendable {
+    /// The call shape: the qualified name without its `()` parts.
+    let shape: String
+    /// The value of the call's result (`qualified + "()"`, or unknown when too long).
+    let resultValue: PythonValue
+    /// `setup()` of setuptools or distutils (or a local `setup`).
+    let isSetup: Bool
+    /// The local function called (`$local.` dropped), for names of this file. The fields after this one are
+    /// only worked out for other names (a call of a local function has no library meaning).
+    let localName: String?
+    /// Whether `fold` has a case for the shape (else it does nothing and returns false).
+    let isFoldable: Bool
+    /// `PythonAPI.callKinds(shape)`.
+    let kinds: [BehaviourKind]
+    /// `PythonAPI.returnsNetworkData(shape)`.
+    let returnsNetworkData: Bool
+    /// Whether the shape is one of `PythonAPI.environmentDumpers`.
+    let isEnvironmentDumper: Bool
+    /// A `winreg` call that sets a value or creates a key.
+    let isRegistryWrite: Bool
+    /// `.write` or `.writelines` of something.
+    let isWriteMethod: Bool
+
+    /// Works out what calling `qualified` means.
+    /// - Parameter qualified: The qualified name called (`socket.socket().connect`).
+    init(qualified: String) {
+        let shape = PythonFileContext.shape(of: qualified)
+        self.shape = shape
+        resultValue = PythonFileContext.extendedRef(qualified, "", "()")
+        isSetup =
+            shape == "$local.setup"
+            || shape.hasSuffix(".setup") && (shape.hasPrefix("setuptools") || shape.hasPrefix("distutils"))
+        localName = shape.hasPrefix("$local.") ? String(shape.dropFirst("$local.".count)) : nil
+        guard localName == nil else {
+            (isFoldable, kinds, returnsNetworkData, isEnvironmentDumper) = (false, [], false, false)
+            (isRegistryWrite, isWriteMethod) = (false, false)
+            return
+        }
+        isFoldable = Self.foldedShapes.contains(shape)
+        kinds = PythonAPI.callKinds(shape)
+        returnsNetworkData = PythonAPI.returnsNetworkData(shape)
+        isEnvironmentDumper = PythonAPI.environmentDumpers.contains(shape)
+        isRegistryWrite =
+            shape.hasPrefix("winreg.")
+            && ["SetValueEx", "SetValue", "CreateKey", "CreateKeyEx"].contains(
+                String(shape.split(separator: ".").last ?? ""))
+        isWriteMethod = shape.hasSuffix(".write") || shape.hasSuffix(".writelines")
+    }
+
+    // MARK: - Private
+
+    /// Every shape `PythonFileContext.fold` or `decode` has a case for.
+    private static let foldedShapes: Set<String> = [
+        "builtins.__import__", "importlib.import_module", "importlib.__import__", "builtins.getattr",
+        "builtins.globals", "builtins.locals", "builtins.vars", "builtins.chr", "builtins.reversed", "builtins.map",
+        "builtins.list", "builtins.tuple", "builtins.str", "builtins.bytes", "builtins.bytearray", "builtins.dict",
+        "os.path.expanduser", "os.path.join", "posixpath.join", "ntpath.join", "builtins.open", "io.open",
+        "codecs.open", "os.open", "pathlib.Path.open", "builtins.file", "os.chmod",
+        // decode
+        "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
+        "base64.decodestring", "binascii.a2b_base64", "base64.b16decode", "binascii.unhexlify", "binascii.a2b_hex",
+        "builtins.bytes.fromhex", "builtins.bytearray.fromhex", "codecs.decode", "codecs.encode", "zlib.decompress",
+        "marshal.loads", "lzma.decompress", "bz2.decompress", "gzip.decompress",
+    ]
+}
+
+/// Call meanings shared by every file one analyser reads (library calls repeat across files and packages).
+/// Safe to share: all access goes through the `Mutex`.
+final class PythonCallCache: Sendable {
+    /// The most names kept; the cache starts over when it is full.
+    static let capacity = 20_000
+
+    /// Creates an empty cache.
+    init() {}
+
+    /// What calling `qualified` means, worked out once.
+    /// - Parameter qualified: The qualified name called.
+    /// - Returns: Its meaning.
+    func info(_ qualified: String) -> PythonCallInfo {
+        if let known = entries.withLock({ $0[qualified] }) { return known }
+        let info = PythonCallInfo(qualified: qualified)
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[qualified] = info
+        }
+        return info
+    }
+
+    // MARK: - Private
+
+    private let entries = Mutex<[String: PythonCallInfo]>([:])
+}

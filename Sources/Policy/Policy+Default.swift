@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9723, warn: 0.8336),
+        thresholds: Thresholds(block: 0.9928, warn: 0.8638),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7057, warn: 0.3065)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9723, warn: 0.8336)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7734, warn: 0.2871)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9928, warn: 0.8638)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -74,7 +74,7 @@ import Testing
         #expect(record.seed == 77)
         #expect(record.corpusHash == Self.provenance.corpusHash)
         #expect(record.samples.values.reduce(0, +) == samples.count)
-        #expect(model.modelVersion.hasPrefix("m1.f1.gbt.abababababab.s77."))
+        #expect(model.modelVersion.hasPrefix("m1.f\(FeatureOptions.currentVersion).gbt.abababababab.s77."))
         #expect(model.thresholds.all.warn <= model.thresholds.all.block)
         for ecosystem in [Ecosystem.npm, .pypi] {
             let own = model.thresholds.thresholds(for: ecosystem)

@@ -33,10 +33,14 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // zlib's inflate for .tgz and zip archives.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // liblzma's decoder for .tar.xz sdists.
+        .systemLibrary(name: "CLzma", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        // libbz2's decoder for .tar.bz2 sdists (libbz2 ships no pkg-config file; the modulemap links bz2).
+        .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
         // Downloads: registries, indexes, credentials, retries, integrity checks.
         .target(name: "Fetch", dependencies: ["LockgateCore", "CCurl", "CCrypto"]),
         // Package archives read in memory with safety limits.
-        .target(name: "Archive", dependencies: ["CZlib"]),
+        .target(name: "Archive", dependencies: ["CZlib", "CLzma", "CBzip2"]),
         // Lexers, behaviour rules and the sequence builder: what a package's code would do, in execution order.
         .target(name: "Analysis", dependencies: ["LockgateCore"]),
         // The bilingual behaviour-sequence model: training, evaluation, inference; the shipped model as a resource.

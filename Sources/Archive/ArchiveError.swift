@@ -5,9 +5,9 @@ public struct ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable, CaseIterable {
         /// Zero bytes.
         case empty
-        /// Not gzip, tar or zip.
+        /// Not gzip, xz, bzip2, tar or zip.
         case notAnArchive
-        /// A known format lockgate does not read (bzip2, xz, zstd, 7z, RAR, multi-disk zip).
+        /// A known format lockgate does not read (zstd, 7z, RAR, lzip, multi-disk zip).
         case unsupportedFormat
         /// A known format whose structure is broken before any entry could be read.
         case corrupt
@@ -17,8 +17,8 @@ public struct ArchiveError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: Code
     /// What was found and what was expected.
     public var message: String
-    /// The byte offset where reading failed, when known: in the input, or in the inflated tar stream for
-    /// `.tar.gz` input (the message says which).
+    /// The byte offset where reading failed, when known: in the input, or in the decompressed tar stream for
+    /// `.tar.gz`, `.tar.xz` and `.tar.bz2` input (the message says which).
     public var offset: Int?
 
     /// Creates an error.

@@ -6,8 +6,8 @@ public enum ArchiveIssueKind: String, Sendable, Hashable, CaseIterable {
     case entrySizeLimit
     /// More uncompressed bytes than ``ArchiveLimits/maxTotalBytes``; reading stopped before going past it.
     case totalSizeLimit
-    /// Compression above ``ArchiveLimits/maxCompressionRatio`` (a decompression bomb); reading stopped (gzip, zip as
-    /// a whole) or the zip entry was skipped.
+    /// Compression above ``ArchiveLimits/maxCompressionRatio`` (a decompression bomb); reading stopped (gzip, xz,
+    /// bzip2, zip as a whole) or the zip entry was skipped.
     case compressionRatioLimit
     /// A path deeper than ``ArchiveLimits/maxPathDepth``; the entry was dropped.
     case pathDepthLimit
@@ -29,8 +29,8 @@ public enum ArchiveIssueKind: String, Sendable, Hashable, CaseIterable {
     /// A second entry with the same path as an earlier one (not both directories); both are returned, in archive
     /// order — an extractor would leave the later one on disk.
     case duplicatePath
-    /// The archive ends early or its structure breaks after some entries (cut-off gzip, bad tar header checksum,
-    /// damaged zip central directory); what came before is kept.
+    /// The archive ends early or its structure breaks after some entries (cut-off or damaged gzip, xz or bzip2,
+    /// bad tar header checksum, damaged zip central directory); what came before is kept.
     case truncated
     /// One entry is damaged while the rest is readable (zip CRC-32 or size mismatch, local and central names that
     /// differ, bad deflate data, malformed pax record); the entry was skipped.

@@ -9,11 +9,11 @@ public struct ArchiveLimits: Sendable, Hashable {
     /// Largest single file, in uncompressed bytes; a bigger entry is skipped (not returned, not truncated) with
     /// `entrySizeLimit`, and reading goes on. Default 32 MiB.
     public var maxEntryBytes: Int
-    /// Most uncompressed bytes read in all: the inflated tar stream (headers and padding included), or the sum of
+    /// Most uncompressed bytes read in all: the decompressed tar stream (headers and padding included), or the sum of
     /// inflated zip entries. Reading stops with `totalSizeLimit` before going past it. Default 256 MiB.
     public var maxTotalBytes: Int
-    /// Highest uncompressed:compressed ratio, for the whole gzip stream and for each zip entry (and the zip as a
-    /// whole); `100` means 100:1. Checked only past ``compressionRatioFloor``. Default 100.
+    /// Highest uncompressed:compressed ratio, for the whole gzip, xz or bzip2 stream and for each zip entry (and the
+    /// zip as a whole); `100` means 100:1. Checked only past ``compressionRatioFloor``. Default 100.
     public var maxCompressionRatio: Int
     /// Uncompressed bytes below which the ratio is not checked, so small very compressible files are fine.
     /// Default 1 MiB.

@@ -68,3 +68,18 @@ struct GzipTarSource: TarByteSource {
     /// Inflates and drops the next `count` bytes.
     mutating func skip(_ count: Int) throws(SourceStop) { try stream.skip(count) }
 }
+
+/// A tar inside xz or bzip2, decoded as it is read.
+struct DecodedTarSource<Decoder: StreamDecoder>: TarByteSource {
+    /// The decoder and its buffer (a class: it owns the C library's stream).
+    let stream: DecodedStream<Decoder>
+
+    /// Decoded bytes delivered or skipped.
+    var position: Int { stream.delivered }
+
+    /// Decodes and returns the next `count` bytes.
+    mutating func read(exactly count: Int) throws(SourceStop) -> Data { try stream.read(exactly: count) }
+
+    /// Decodes and drops the next `count` bytes.
+    mutating func skip(_ count: Int) throws(SourceStop) { try stream.skip(count) }
+}

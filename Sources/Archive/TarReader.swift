@@ -203,8 +203,13 @@ struct TarReader<Source: TarByteSource> {
         type >= 0x20 && type < 0x7F ? String(UnicodeScalar(type)) : String(format: "\\x%02x", type)
     }
 
-    /// "the tar stream" or "the inflated gzip data".
+    /// "the input" or "the inflated gzip data" (or decoded xz or bzip2 data).
     private static func `where`(_ kind: ArchiveKind) -> String {
-        kind == .tarGzip ? "the inflated gzip data" : "the input"
+        switch kind {
+        case .tarGzip: "the inflated gzip data"
+        case .tarXz: "the decoded xz data"
+        case .tarBzip2: "the decoded bzip2 data"
+        case .tar, .zip: "the input"
+        }
     }
 }

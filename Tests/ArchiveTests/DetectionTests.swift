@@ -12,7 +12,12 @@ import Testing
         #expect(ArchiveKind.detect(Data("hello".utf8)) == nil)
         #expect(ArchiveKind(fileName: "https://registry.npmjs.org/a/-/a-1.0.0.tgz") == .tarGzip)
         #expect(ArchiveKind(fileName: "demo-1.0-py3-none-any.WHL") == .zip)
-        #expect(ArchiveKind(fileName: "demo-1.0.tar.bz2") == nil)
+        #expect(ArchiveKind(fileName: "demo-1.0.tar.bz2") == .tarBzip2)
+        #expect(ArchiveKind(fileName: "demo-1.0.TXZ") == .tarXz)
+        #expect(ArchiveKind(fileName: "demo-1.0.tar.zst") == nil)
+        #expect(ArchiveKind.detect(Data([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00])) == .tarXz)
+        #expect(ArchiveKind.detect(Data("BZh91AY&SY".utf8)) == .tarBzip2)
+        #expect(ArchiveKind.detect(Data("BZh0".utf8)) == nil)
         let contents = try ArchiveReader.read(tar, name: "misnamed.zip")
         #expect(contents.kind == .tar)
     }

@@ -142,7 +142,8 @@ import Testing
         let cases: [(Data, ArchiveError.Code)] = [
             (Data(), .empty),
             (HostileArchives.randomBytes(10_000), .notAnArchive),
-            (Data("BZh91AY&SY".utf8) + Data(count: 100), .unsupportedFormat),
+            (Data("BZh91AY&SY".utf8) + Data(count: 100), .corrupt),
+            (Data([0x28, 0xB5, 0x2F, 0xFD]) + Data(count: 100), .unsupportedFormat),
             (Deflater.compress(Data(String(repeating: "not a tar ", count: 100).utf8), .gzip), .corrupt),
             (Data("PK\u{03}\u{04}".utf8) + HostileArchives.randomBytes(300), .corrupt),
         ]

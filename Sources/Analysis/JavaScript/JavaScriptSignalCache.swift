@@ -19,7 +19,7 @@ final class JavaScriptSignalCache: Sendable {
     /// - Returns: Its kinds, or nil.
     func kinds(of text: String) -> [BehaviourKind]? {
         guard text.utf8.count <= Self.maximumLength else { return nil }
-        return entries.withLock { $0[text] }
+        return kinds(of: SignalKey(text))
     }
 
     /// Keeps the kinds of a string.
@@ -28,13 +28,30 @@ final class JavaScriptSignalCache: Sendable {
     ///   - text: The string.
     func store(_ kinds: [BehaviourKind], for text: String) {
         guard text.utf8.count <= Self.maximumLength else { return }
+        store(kinds, for: SignalKey(text))
+    }
+
+    /// The kinds of a string (as a hashed key), when it was classified before.
+    /// - Parameter key: The string's key.
+    /// - Returns: Its kinds, or nil.
+    func kinds(of key: SignalKey) -> [BehaviourKind]? {
+        guard key.text.utf8.count <= Self.maximumLength else { return nil }
+        return entries.withLock { $0[key] }
+    }
+
+    /// Keeps the kinds of a string (as a hashed key).
+    /// - Parameters:
+    ///   - kinds: Its kinds.
+    ///   - key: The string's key.
+    func store(_ kinds: [BehaviourKind], for key: SignalKey) {
+        guard key.text.utf8.count <= Self.maximumLength else { return }
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[text] = kinds
+            entries[key] = kinds
         }
     }
 
     // MARK: - Private
 
-    private let entries = Mutex<[String: [BehaviourKind]]>([:])
+    private let entries = Mutex<[SignalKey: [BehaviourKind]]>([:])
 }

@@ -20,15 +20,17 @@ struct JavaScriptStringSignals: Sendable {
     mutating func kinds(in text: String) -> [BehaviourKind] {
         let count = text.utf8.count
         guard count >= 4 else { return StringSignals.kinds(in: text) }
-        let remember = count <= Self.longestRemembered
-        if remember, let known = cache[text] { return known }
-        if let known = shared?.kinds(of: text) {
-            if cache.count < Self.capacity { cache[text] = known }
+        // Longer strings are neither remembered here nor shared (the shared cache keeps only shorter ones).
+        guard count <= Self.longestRemembered else { return StringSignals.kinds(in: text) }
+        let key = SignalKey(text)
+        if let known = cache[key] { return known }
+        if let known = shared?.kinds(of: key) {
+            if cache.count < Self.capacity { cache[key] = known }
             return known
         }
         let result = StringSignals.kinds(in: text)
-        if remember && cache.count < Self.capacity { cache[text] = result }
-        shared?.store(result, for: text)
+        if cache.count < Self.capacity { cache[key] = result }
+        shared?.store(result, for: key)
         return result
     }
 
@@ -39,6 +41,6 @@ struct JavaScriptStringSignals: Sendable {
     /// Longer strings are not remembered per file: hashing one costs about as much as classifying it again.
     private static let longestRemembered = 4_096
 
-    private var cache: [String: [BehaviourKind]] = [:]
+    private var cache: [SignalKey: [BehaviourKind]] = [:]
     private let shared: JavaScriptSignalCache?
 }

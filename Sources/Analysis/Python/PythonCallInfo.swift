@@ -91,7 +91,32 @@ final class PythonCallCache: Sendable {
         return info
     }
 
+    /// What a bare name bound nowhere in its file refers to when no star import provides it: a builtin
+    /// (`builtins.NAME`), a well-known module used without a visible import (`NAME`), or a name of the file
+    /// (`$local.NAME`), worked out once.
+    /// - Parameter name: The bare name (not `__builtins__`).
+    /// - Returns: The reference.
+    func unbound(_ name: String) -> PythonValue {
+        if let known = unboundEntries.withLock({ $0[name] }) { return known }
+        let value = Self.resolveUnbound(name)
+        unboundEntries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[name] = value
+        }
+        return value
+    }
+
+    /// The reference of a bare unbound name (as `unbound(_:)`), without the cache.
+    /// - Parameter name: The bare name.
+    /// - Returns: The reference.
+    static func resolveUnbound(_ name: String) -> PythonValue {
+        if PythonAPI.builtinNames.contains(name) { return .ref("builtins." + name) }
+        if !PythonAPI.importKinds(name).isEmpty { return .ref(name) }
+        return .ref("$local." + name)
+    }
+
     // MARK: - Private
 
     private let entries = Mutex<[String: PythonCallInfo]>([:])
+    private let unboundEntries = Mutex<[String: PythonValue]>([:])
 }

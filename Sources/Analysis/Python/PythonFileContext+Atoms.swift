@@ -111,12 +111,10 @@ extension PythonFileContext {
             value = .ref("builtins")
         } else if let member = starMember(name) {
             value = .ref(member)
-        } else if PythonAPI.builtinNames.contains(name) {
-            value = .ref("builtins." + name)
-        } else if !PythonAPI.importKinds(name).isEmpty {
-            value = .ref(name)
+        } else if let sharedCalls {
+            value = sharedCalls.unbound(name)
         } else {
-            value = .ref("$local." + name)
+            value = PythonCallCache.resolveUnbound(name)
         }
         if Int(id) >= unboundCache.count {
             unboundCache += [PythonValue?](repeating: nil, count: names.count - unboundCache.count)

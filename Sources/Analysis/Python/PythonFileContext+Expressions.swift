@@ -164,7 +164,7 @@ extension PythonFileContext {
     /// Reads items separated by commas up to `closer`, skipping what an item leaves unread.
     func parseItems(closer: PythonCode, _ item: () -> Void) {
         while true {
-            if token.isOp(closer) {
+            if at(closer) {
                 advance()
                 return
             }
@@ -173,7 +173,7 @@ extension PythonFileContext {
             item()
             if at(.comma) {
                 advance()
-            } else if token.isOp(closer) {
+            } else if at(closer) {
                 advance()
                 return
             } else if atLineEnd {

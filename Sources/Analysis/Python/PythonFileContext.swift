@@ -89,8 +89,18 @@ final class PythonFileContext {
         self.tokens = tokens
         self.names = lexed.names
         self.nameIds = lexed.nameIds
-        self.codes = tokens.map(\.code)
-        self.kinds = tokens.map(\.kind)
+        var codes: [PythonCode] = []
+        var kinds: [PythonToken.Kind] = []
+        codes.reserveCapacity(tokens.count)
+        kinds.reserveCapacity(tokens.count)
+        tokens.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                codes.append(buffer[index].code)
+                kinds.append(buffer[index].kind)
+            }
+        }
+        self.codes = codes
+        self.kinds = kinds
         self.isSetupPy = file.path.hasSuffix("setup.py")
     }
 

@@ -330,7 +330,7 @@ struct PythonLexerState {
             nameIds[nameIds.count - 1] = id
             return
         }
-        emit(.name, text(start, pos), at: start, code: code)
+        emit(.name, code.spelling ?? text(start, pos), at: start, code: code)
     }
 
     private mutating func lexOperator() {
@@ -360,7 +360,8 @@ struct PythonLexerState {
             return
         }
         pos += length
-        emit(.op, text(start, pos), at: start, code: PythonCode.of(.op, slice(start, pos)))
+        let code = PythonCode.of(.op, slice(start, pos))
+        emit(.op, code.spelling ?? text(start, pos), at: start, code: code)
         if length == 1 && c == 0x3A, case .field(0) = modes.last {
             modes.append(.spec(quote: innermostQuote().quote, triple: innermostQuote().triple, raw: false))
         }
@@ -385,7 +386,8 @@ struct PythonLexerState {
         } else if depth > 0 {
             depth -= 1
         }
-        emit(.op, text(start, pos), at: start, code: PythonCode.of(.op, slice(start, pos)))
+        let code = PythonCode.of(.op, slice(start, pos))
+        emit(.op, code.spelling ?? text(start, pos), at: start, code: code)
     }
 
     func innermostQuote() -> (quote: UInt8, triple: Bool) {

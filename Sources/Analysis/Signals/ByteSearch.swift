@@ -45,33 +45,44 @@ enum ByteSearch {
 }
 
 /// A list of markers bucketed by first byte, so one pass over a string checks them all.
+///
+/// A table of the markers' first two bytes (every pair a marker can start with) skips most positions without
+/// touching the buckets.
 struct MarkerSet: Sendable {
     private let buckets: [[[UInt8]]]
+    private let pairs: BytePairs
 
     /// Buckets the markers.
     init(_ markers: [String]) {
         var buckets = [[[UInt8]]](repeating: [], count: 256)
+        var pairs = BytePairs()
         for marker in markers {
             let bytes = Array(marker.utf8)
             if let first = bytes.first { buckets[Int(first)].append(bytes) }
+            pairs.insert(bytes)
         }
         self.buckets = buckets
+        self.pairs = pairs
     }
 
     /// Whether any marker occurs in the bytes.
     func occurs(in haystack: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { hay in
             let count = hay.count
-            for index in 0..<count {
-                let bucket = buckets[Int(hay[index])]
-                guard !bucket.isEmpty else { continue }
-                for marker in bucket where marker.count <= count - index {
-                    var offset = 1
-                    while offset < marker.count && hay[index + offset] == marker[offset] { offset += 1 }
-                    if offset == marker.count { return true }
+            guard count > 0 else { return false }
+            return pairs.words.withUnsafeBufferPointer { words in
+                for index in 0..<count {
+                    if index + 1 < count && !BytePairs.contains(words, hay[index], hay[index + 1]) { continue }
+                    let bucket = buckets[Int(hay[index])]
+                    guard !bucket.isEmpty else { continue }
+                    for marker in bucket where marker.count <= count - index {
+                        var offset = 1
+                        while offset < marker.count && hay[index + offset] == marker[offset] { offset += 1 }
+                        if offset == marker.count { return true }
+                    }
                 }
+                return false
             }
-            return false
         }
     }
 }
@@ -79,17 +90,21 @@ struct MarkerSet: Sendable {
 /// Marker lists tagged by family and bucketed by first byte: one pass over a string tells which families occur.
 struct TaggedMarkerSet: Sendable {
     private let buckets: [[(marker: [UInt8], tag: UInt16)]]
+    private let pairs: BytePairs
 
     /// Buckets the markers of each (tag, markers) family; tags are bit positions below 16.
     init(_ families: [(UInt16, [String])]) {
         var buckets = [[(marker: [UInt8], tag: UInt16)]](repeating: [], count: 256)
+        var pairs = BytePairs()
         for (tag, markers) in families {
             for marker in markers {
                 let bytes = Array(marker.utf8)
                 if let first = bytes.first { buckets[Int(first)].append((bytes, tag)) }
+                pairs.insert(bytes)
             }
         }
         self.buckets = buckets
+        self.pairs = pairs
     }
 
     /// The bit set (`1 << tag`) of the families with a marker in the bytes.
@@ -97,16 +112,44 @@ struct TaggedMarkerSet: Sendable {
         haystack.withUnsafeBufferPointer { hay in
             var found: UInt16 = 0
             let count = hay.count
-            for index in 0..<count {
-                let bucket = buckets[Int(hay[index])]
-                guard !bucket.isEmpty else { continue }
-                for (marker, tag) in bucket where found & (1 << tag) == 0 && marker.count <= count - index {
-                    var offset = 1
-                    while offset < marker.count && hay[index + offset] == marker[offset] { offset += 1 }
-                    if offset == marker.count { found |= 1 << tag }
+            guard count > 0 else { return 0 }
+            pairs.words.withUnsafeBufferPointer { words in
+                for index in 0..<count {
+                    if index + 1 < count && !BytePairs.contains(words, hay[index], hay[index + 1]) { continue }
+                    let bucket = buckets[Int(hay[index])]
+                    guard !bucket.isEmpty else { continue }
+                    for (marker, tag) in bucket where found & (1 << tag) == 0 && marker.count <= count - index {
+                        var offset = 1
+                        while offset < marker.count && hay[index + offset] == marker[offset] { offset += 1 }
+                        if offset == marker.count { found |= 1 << tag }
+                    }
                 }
             }
             return found
         }
+    }
+}
+
+// MARK: - Private
+
+/// The set of two-byte pairs markers start with (65,536 bits); a one-byte marker admits every pair it starts.
+private struct BytePairs: Sendable {
+    var words = [UInt64](repeating: 0, count: 1_024)
+
+    /// Admits the pair(s) a marker starts with.
+    mutating func insert(_ marker: [UInt8]) {
+        guard let first = marker.first else { return }
+        let seconds: [UInt8] = marker.count >= 2 ? [marker[1]] : Array(0...255)
+        for second in seconds {
+            let key = Int(first) << 8 | Int(second)
+            words[key >> 6] |= 1 << UInt64(key & 63)
+        }
+    }
+
+    /// Whether a marker can start with the pair.
+    @inline(__always)
+    static func contains(_ words: UnsafeBufferPointer<UInt64>, _ first: UInt8, _ second: UInt8) -> Bool {
+        let key = Int(first) << 8 | Int(second)
+        return words[key >> 6] & (1 << UInt64(key & 63)) != 0
     }
 }

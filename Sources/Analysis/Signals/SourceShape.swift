@@ -60,57 +60,79 @@ public struct SourceShape: Sendable, Hashable {
         var lineStart = 0
         var index = 0
         var bangs = false, push = false, shift = false
+        var whitespace = 0, identifiers = 0, hexIdentifiers = 0, escapes = 0
+        var lines = 0, longestLine = 0, bytesOnLongLines = 0
         let count = buffer.count
-        while index < count {
-            let byte = buffer[index]
-            if byte == 0x0A {
-                endLine(length: index - lineStart)
-                whitespace += 1
-                lineStart = index + 1
-                index += 1
-            } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                whitespace += 1
-                index += 1
-            } else if Self.isIdentifierStart(byte) {
-                let start = index
-                index += 1
-                while index < count && Self.isIdentifierPart(buffer[index]) { index += 1 }
-                identifiers += 1
-                let length = index - start
-                if length >= 6 && buffer[start] == 0x5F && buffer[start + 1] == 0x30 && buffer[start + 2] == 0x78
-                    && (start + 3..<index).allSatisfy({ Self.isHex(buffer[$0]) })
-                {
-                    hexIdentifiers += 1
-                } else if Self.equals(buffer, start..<index, Self.pushName) {
-                    push = true
-                } else if Self.equals(buffer, start..<index, Self.shiftName) {
-                    shift = true
+        Self.classes.withUnsafeBufferPointer { classes in
+            while index < count {
+                let byte = buffer[index]
+                switch classes[Int(byte)] {
+                case Self.newline:
+                    let length = index - lineStart
+                    if length > 0 || lines == 0 {
+                        lines += 1
+                        longestLine = max(longestLine, length)
+                        if length >= Self.longLine { bytesOnLongLines += length }
+                    }
+                    whitespace += 1
+                    lineStart = index + 1
+                    index += 1
+                case Self.space:
+                    whitespace += 1
+                    index += 1
+                case Self.identifierStart:
+                    let start = index
+                    index += 1
+                    while index < count && classes[Int(buffer[index])] >= Self.identifierStart { index += 1 }
+                    identifiers += 1
+                    let length = index - start
+                    if length >= 6 && buffer[start] == 0x5F && buffer[start + 1] == 0x30 && buffer[start + 2] == 0x78
+                        && (start + 3..<index).allSatisfy({ Self.isHex(buffer[$0]) })
+                    {
+                        hexIdentifiers += 1
+                    } else if length == 4 && buffer[start] == 0x70 && buffer[start + 1] == 0x75
+                        && buffer[start + 2] == 0x73 && buffer[start + 3] == 0x68
+                    {
+                        push = true  // `push`
+                    } else if length == 5 && buffer[start] == 0x73 && buffer[start + 1] == 0x68
+                        && buffer[start + 2] == 0x69 && buffer[start + 3] == 0x66 && buffer[start + 4] == 0x74
+                    {
+                        shift = true  // `shift`
+                    }
+                case Self.digit:
+                    index += 1
+                    while index < count && classes[Int(buffer[index])] >= Self.identifierStart { index += 1 }
+                case Self.backslash where index + 1 < count:
+                    let next = buffer[index + 1]
+                    let digits = next == 0x78 ? 2 : next == 0x75 ? 4 : 0
+                    if digits > 0 && index + 1 + digits < count
+                        && (index + 2...index + 1 + digits).allSatisfy({ Self.isHex(buffer[$0]) })
+                    {
+                        escapes += 1
+                    }
+                    index += 2
+                default:
+                    if byte == 0x21 && index + 3 < count && buffer[index + 1] == 0x21 && buffer[index + 2] == 0x5B
+                        && buffer[index + 3] == 0x5D
+                    {
+                        bangs = true
+                    }
+                    index += 1
                 }
-            } else if (0x30...0x39).contains(byte) {
-                index += 1
-                while index < count && Self.isIdentifierPart(buffer[index]) { index += 1 }
-            } else if byte == 0x5C && index + 1 < count {
-                let next = buffer[index + 1]
-                let digits = next == 0x78 ? 2 : next == 0x75 ? 4 : 0
-                if digits > 0 && index + 1 + digits < count
-                    && (index + 2...index + 1 + digits).allSatisfy({ Self.isHex(buffer[$0]) })
-                {
-                    escapes += 1
-                }
-                index += 2
-            } else {
-                if byte == 0x21 && index + 3 < count && buffer[index + 1] == 0x21 && buffer[index + 2] == 0x5B
-                    && buffer[index + 3] == 0x5D
-                {
-                    bangs = true
-                }
-                index += 1
             }
         }
+        self.whitespace = whitespace
+        self.identifiers = identifiers
+        self.hexIdentifiers = hexIdentifiers
+        self.escapes = escapes
+        self.lines = lines
+        self.longestLine = longestLine
+        self.bytesOnLongLines = bytesOnLongLines
         endLine(length: count - lineStart)
         hasStringArrayRotation = bangs && push && shift
     }
 
+    /// Counts a line of `length` bytes (empty lines only when first).
     private mutating func endLine(length: Int) {
         guard length > 0 || lines == 0 else { return }
         lines += 1
@@ -118,19 +140,24 @@ public struct SourceShape: Sendable, Hashable {
         if length >= Self.longLine { bytesOnLongLines += length }
     }
 
-    private static let pushName = Array("push".utf8)
-    private static let shiftName = Array("shift".utf8)
+    /// Byte classes: other bytes are 0; identifier parts are the two highest classes.
+    private static let newline: UInt8 = 1
+    private static let space: UInt8 = 2
+    private static let backslash: UInt8 = 3
+    private static let identifierStart: UInt8 = 4
+    private static let digit: UInt8 = 5
 
-    private static func equals(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
-        range.count == word.count && zip(range, word).allSatisfy { buffer[$0.0] == $0.1 }
-    }
-
-    private static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || byte == 0x5F || byte == 0x24
-    }
-
-    private static func isIdentifierPart(_ byte: UInt8) -> Bool {
-        isIdentifierStart(byte) || (0x30...0x39).contains(byte)
+    /// The class of every byte value.
+    private static let classes: [UInt8] = (0...255).map { value -> UInt8 in
+        let byte = UInt8(value)
+        if byte == 0x0A { return newline }
+        if byte == 0x20 || byte == 0x09 || byte == 0x0D { return space }
+        if byte == 0x5C { return backslash }
+        if (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || byte == 0x5F || byte == 0x24 {
+            return identifierStart
+        }
+        if (0x30...0x39).contains(byte) { return digit }
+        return 0
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {

@@ -124,7 +124,13 @@ struct Detector: Sendable {
                 return Evidence(path: path, line: behaviour.line, column: behaviour.column, snippet: behaviour.snippet)
             }
             let context = sequence.behaviours[(evidence[kind] ?? [0])[0]].context
-            let when = context == .install && kind != .installHook ? " at install time" : ""
+            let when: String
+            switch context {
+            case .install: when = kind == .installHook ? "" : " at install time"
+            case .deferred: when = " in code that runs only when called (nothing calls it while installing or loading)"
+            case .auxiliary: when = " in tests, docs or examples"
+            case .runtime: when = " when loaded or run"
+            }
             return Finding(
                 rule: kind.ruleID, severity: .info,
                 message: "the package \(kind.summary)\(when) "

@@ -44,7 +44,9 @@ public enum ArchiveReader {
         }
         switch kind {
         case .tarGzip:
-            return try readTarGzip(data, limits: limits)
+            return try readDecodedTar(data, kind: kind, limits: limits) { raw throws(ArchiveError) in
+                try GzipDecoder(raw)
+            }
         case .tarXz:
             return try readDecodedTar(data, kind: kind, limits: limits) { raw throws(ArchiveError) in
                 try XzDecoder(raw)
@@ -64,22 +66,8 @@ public enum ArchiveReader {
 
     // MARK: - Private
 
-    /// Inflates and reads a `.tar.gz` without copying the compressed input (the stream borrows it).
-    private static func readTarGzip(_ data: Data, limits: ArchiveLimits) throws(ArchiveError) -> ArchiveContents {
-        let result = data.withUnsafeBytes { raw -> Result<ArchiveContents, ArchiveError> in
-            do throws(ArchiveError) {
-                let budget = TarReader<GzipTarSource>.budget(for: limits)
-                let stream = try GzipStream(raw, outputLimit: budget, limits: limits)
-                var reader = TarReader(source: GzipTarSource(stream: stream), limits: limits)
-                return .success(try reader.read(kind: .tarGzip))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
-    }
-
-    /// Decodes and reads a `.tar.xz` or `.tar.bz2` without copying the compressed input (the decoder borrows it).
+    /// Decodes and reads a `.tar.gz`, `.tar.xz` or `.tar.bz2` without copying the compressed input (the decoder
+    /// borrows it).
     private static func readDecodedTar<Decoder: StreamDecoder>(
         _ data: Data, kind: ArchiveKind, limits: ArchiveLimits,
         decoder: (UnsafeRawBufferPointer) throws(ArchiveError) -> Decoder

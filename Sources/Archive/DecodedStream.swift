@@ -1,7 +1,7 @@
 import Foundation
 
-/// Decompresses input through a ``StreamDecoder`` on demand, exactly as ``GzipStream`` inflates gzip: never more than
-/// an output limit, stopping as soon as the compression ratio goes past the limit, with one 64 KiB buffer.
+/// Decompresses input through a ``StreamDecoder`` (gzip, xz, bzip2) on demand: never more than an output limit,
+/// stopping as soon as the compression ratio goes past the limit, with one 64 KiB buffer.
 ///
 /// Not `Sendable`: one reader owns it inside the `withUnsafeBytes` call that keeps its input alive.
 final class DecodedStream<Decoder: StreamDecoder> {

@@ -54,22 +54,7 @@ struct DataTarSource: TarByteSource {
     }
 }
 
-/// A tar inside gzip, inflated as it is read.
-struct GzipTarSource: TarByteSource {
-    /// The inflater (a class: it owns the zlib stream).
-    let stream: GzipStream
-
-    /// Inflated bytes delivered or skipped.
-    var position: Int { stream.delivered }
-
-    /// Inflates and returns the next `count` bytes.
-    mutating func read(exactly count: Int) throws(SourceStop) -> Data { try stream.read(exactly: count) }
-
-    /// Inflates and drops the next `count` bytes.
-    mutating func skip(_ count: Int) throws(SourceStop) { try stream.skip(count) }
-}
-
-/// A tar inside xz or bzip2, decoded as it is read.
+/// A tar inside gzip, xz or bzip2, decoded as it is read.
 struct DecodedTarSource<Decoder: StreamDecoder>: TarByteSource {
     /// The decoder and its buffer (a class: it owns the C library's stream).
     let stream: DecodedStream<Decoder>

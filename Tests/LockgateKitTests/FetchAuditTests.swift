@@ -29,26 +29,11 @@ import Testing
         /// Publishes npm packages and writes a package-lock.json locking them from the public registry's URLs
         /// (which the configured registry replaces, as npm does).
         func npmProject(_ packages: [(String, String, Data)], integrity: [String: String] = [:]) throws {
-            var entries: [String] = []
-            for (name, version, tarball) in packages {
+            let locked = packages.map { name, version, tarball in
                 let sri = registry.publishNPM(name: name, version: version, tarball: tarball)
-                entries.append("""
-                        "node_modules/\(name)": {
-                          "version": "\(version)",
-                          "resolved": "https://registry.npmjs.org/\(name)/-/\(name)-\(version).tgz",
-                          "integrity": "\(integrity[name] ?? sri)"
-                        }
-                    """)
+                return (name: name, version: version, integrity: integrity[name] ?? sri)
             }
-            try directory.write("project/package-lock.json", """
-                {
-                  "name": "demo", "lockfileVersion": 3, "requires": true,
-                  "packages": {
-                \(entries.joined(separator: ",\n"))
-                  }
-                }
-
-                """)
+            try directory.write("project/package-lock.json", PackageLockText.lockfile(locked))
         }
     }
 

@@ -67,13 +67,9 @@ public struct PythonToken: Sendable, Hashable {
 
     /// Creates a token.
     public init(kind: Kind, text: String, line: Int, column: Int, offset: Int, flags: Flags = []) {
-        self.kind = kind
-        self.text = text
-        self.line = line
-        self.column = column
-        self.offset = offset
-        self.flags = flags
-        self.code = PythonCode.of(kind, text)
+        self.init(
+            kind: kind, text: text, line: line, column: column, offset: offset, flags: flags,
+            code: PythonCode.of(kind, text))
     }
 
     /// Creates a token whose operator or keyword code is already known (the lexer's fast path).

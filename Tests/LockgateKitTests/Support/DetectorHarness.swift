@@ -47,26 +47,11 @@ final class DetectorHarness: @unchecked Sendable {
     /// registry replaces, as npm does).
     /// - Parameter packages: (name, version, tarball).
     func npmProject(_ packages: [(String, String, Data)]) throws {
-        var entries: [String] = []
-        for (name, version, tarball) in packages {
+        let locked = packages.map { name, version, tarball in
             let integrity = registry.publishNPM(name: name, version: version, tarball: tarball)
-            entries.append("""
-                    "node_modules/\(name)": {
-                      "version": "\(version)",
-                      "resolved": "https://registry.npmjs.org/\(name)/-/\(name)-\(version).tgz",
-                      "integrity": "\(integrity)"
-                    }
-                """)
+            return (name: name, version: version, integrity: integrity)
         }
-        try directory.write("project/package-lock.json", """
-            {
-              "name": "demo", "lockfileVersion": 3, "requires": true,
-              "packages": {
-            \(entries.joined(separator: ",\n"))
-              }
-            }
-
-            """)
+        try directory.write("project/package-lock.json", PackageLockText.lockfile(locked))
     }
 
     /// Publishes Python sdists and writes requirements.txt pinning them with their sha256.

@@ -41,11 +41,9 @@ extension Auditor {
             let subject = PolicySubject(
                 ecosystem: package.ecosystem, name: package.name, version: package.version,
                 sha256: inspection?.sha256, score: inspection?.score)
-            let thresholds = options.policy.thresholds(for: package.ecosystem)
-            let findings = Detector.grade(
-                item.findings + (inspection?.findings ?? []), score: inspection?.score, block: thresholds.block,
-                warn: thresholds.warn)
-            var decision = evaluator.decide(subject, findings: findings)
+            var decision = Detector.judge(
+                subject, findings: item.findings + (inspection?.findings ?? []), policy: options.policy,
+                evaluator: evaluator)
             if inspection?.failed == true {
                 if options.policy.fetch.failOpen {
                     decision.findings = decision.findings.map { finding in

@@ -3,6 +3,7 @@ import Archive
 import Classifier
 import Foundation
 import LockgateCore
+import Policy
 
 /// The detector: a package's files → its behaviour sequence (static analysis) → the bilingual model's calibrated
 /// score, and the behaviours that drove the score as findings with their evidence.
@@ -68,6 +69,22 @@ struct Detector: Sendable {
             graded.severity = score >= block ? .block : .warn
             return graded
         }
+    }
+
+    /// Judges one package: grades the detector findings by the policy's thresholds for its ecosystem, then lets the
+    /// policy's allow and deny lists and severities decide (the one path `audit` and `scan` share).
+    /// - Parameters:
+    ///   - subject: The package as the policy sees it (its score included).
+    ///   - findings: Findings of every stage.
+    ///   - policy: The policy.
+    ///   - evaluator: The policy's evaluator.
+    /// - Returns: The decision.
+    static func judge(
+        _ subject: PolicySubject, findings: [Finding], policy: Policy, evaluator: PolicyEvaluator
+    ) -> PolicyDecision {
+        let thresholds = policy.thresholds(for: subject.ecosystem)
+        let graded = grade(findings, score: subject.score, block: thresholds.block, warn: thresholds.warn)
+        return evaluator.decide(subject, findings: graded)
     }
 
     /// The finding for a package analysed without a model: `not_analysed` at warn, so that a package whose code was

@@ -65,14 +65,11 @@ public struct Scanner: Sendable {
                 : detector.detect(
                     package.files, ecosystem: resolvedEcosystem,
                     fileName: isDirectory.boolValue ? nil : (input as NSString).lastPathComponent)
-            let thresholds = options.policy.thresholds(for: resolvedEcosystem)
-            let findings = Detector.grade(
-                package.findings + detection.findings, score: detection.score, block: thresholds.block,
-                warn: thresholds.warn)
             let subject = PolicySubject(
                 ecosystem: resolvedEcosystem, name: name, version: version, sha256: package.sha256,
                 score: detection.score)
-            var decision = evaluator.decide(subject, findings: findings)
+            var decision = Detector.judge(
+                subject, findings: package.findings + detection.findings, policy: options.policy, evaluator: evaluator)
             if package.unreadable && !decision.findings.isEmpty { decision.verdict = max(decision.verdict, .block) }
             reports.append(PackageReport(
                 ecosystem: resolvedEcosystem, name: name, version: version, input: input, sha256: package.sha256,

@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9928, warn: 0.8638),
+        thresholds: Thresholds(block: 0.99, warn: 0.8024),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7734, warn: 0.2871)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9928, warn: 0.8638)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7938, warn: 0.267)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.99, warn: 0.8024)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -46,6 +46,31 @@ import Testing
         #expect(together.values.allSatisfy { $0 == 1 })
     }
 
+    @Test func highSignalKindsAreCountedOncePerContextWithTheirEvidence() {
+        func behaviour(_ kind: BehaviourKind, _ context: CodeContext) -> Behaviour {
+            Behaviour(kind: kind, path: "p/x.js", line: 1, column: 1, snippet: "", language: .javascript, context: context)
+        }
+        let behaviours = [
+            behaviour(.dnsExfiltration, .install), behaviour(.dnsExfiltration, .install), behaviour(.useNetwork, .install),
+            behaviour(.urlWebhook, .runtime), behaviour(.evalCode, .runtime), behaviour(.dnsExfiltration, .deferred),
+            behaviour(.persistence, .auxiliary),
+        ]
+        let sequence = BehaviourSequence(
+            ecosystem: .npm, behaviours: behaviours, tokens: behaviours.indices.map { SequenceToken.behaviour($0) },
+            features: PackageFeatures())
+        let extraction = FeatureExtractor(options: .full).extract(sequence, withSources: true)
+        let values = extraction.valueMap
+        func statistic(_ name: String) -> FeatureKey? { FeatureKey(name: "seq:high_signal_\(name)") }
+        let install = try? #require(statistic("install"))
+        let any = try? #require(statistic("kinds"))
+        #expect(install.flatMap { values[$0] } == 1)
+        #expect(statistic("runtime").flatMap { values[$0] } == 2)
+        #expect(statistic("deferred").flatMap { values[$0] } == 1)
+        #expect(any.flatMap { values[$0] } == 3, "dns_exfiltration, url_webhook, eval_code; not the auxiliary one")
+        #expect(install.flatMap { extraction.sources[$0] } == [0, 1])
+        #expect(install?.summary == "distinct high-signal behaviours (install)")
+    }
+
     @Test func tokenCodesAreDistinctAndIndicesFollowDeclarationOrder() {
         let table = TokenTable.shared
         #expect(table.tagsAreIndices)

@@ -73,4 +73,11 @@ enum JavaScriptOp {
         ">>>=", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "==", "!=", "<=", ">=", "&&", "||",
         "??", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
     ].map { Array($0.utf8) }
+    /// `||` and `??`.
+    static let logicalOr = code(of: "||"), nullish = code(of: "??")
+
+    /// The code of one of `others`.
+    private static func code(of text: String) -> UInt16 {
+        UInt16(300 + (others.firstIndex(of: Array(text.utf8)) ?? others.count))
+    }
 }

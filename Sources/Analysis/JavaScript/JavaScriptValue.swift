@@ -107,6 +107,18 @@ enum JavaScriptObject: Hashable, Sendable {
     case instance(String)
 }
 
+extension JavaScriptObject {
+    /// Whether it is a capability worth keeping through `a || b`: require, eval, a module or one of its members.
+    var isCapability: Bool {
+        switch self {
+        case .require, .dynamicImport, .eval, .functionConstructor, .globalGetter, .timer, .decoder, .module,
+            .member:
+            true
+        case .unknown, .string, .number, .array, .method, .localFunction, .instance: false
+        }
+    }
+}
+
 /// What a value carries, whatever it refers to.
 struct JavaScriptTaint: OptionSet, Hashable, Sendable {
     let rawValue: UInt8

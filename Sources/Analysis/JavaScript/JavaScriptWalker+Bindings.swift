@@ -136,6 +136,7 @@ extension JavaScriptWalker {
             recordFolded(value, at: start)
             return value
         }
+        if end > start, let capability = firstCapability(value, alternativesFrom: end) { return capability }
         var stop = start
         while stop < code.tokens.count && stop < start + 256 && !code.isExpressionEnd(stop) {
             let other = code.partner(stop)
@@ -143,6 +144,22 @@ extension JavaScriptWalker {
         }
         return JavaScriptValue(
             object: .unknown, taint: code.taint(of: start..<stop, in: scopes).intersection(JavaScriptTaint.carried))
+    }
+
+    /// `global.require || process.mainModule.constructor._load`: the first alternative of a `||`/`??` chain that
+    /// is a known capability (require, eval, a module or its member), when the chain is the whole right-hand side.
+    private mutating func firstCapability(_ first: JavaScriptValue, alternativesFrom operatorIndex: Int)
+        -> JavaScriptValue?
+    {
+        var chosen = first.object.isCapability ? first : nil
+        var end = operatorIndex
+        while code.isOp(end, JavaScriptOp.logicalOr) || code.isOp(end, JavaScriptOp.nullish) {
+            let (alternative, next) = evaluate(from: end + 1, depth: 0)
+            guard next > end + 1 else { return nil }
+            if chosen == nil && alternative.object.isCapability { chosen = alternative }
+            end = next
+        }
+        return code.isExpressionEnd(end) ? chosen : nil
     }
 
     /// `{a, b: c, d = 1, ...rest} = value`: each name bound to the member it takes (reading `process.env` members

@@ -115,6 +115,8 @@ extension JavaScriptWalker {
             }
         case .module(.nodeModule):
             if memberName == "require" || memberName == "_load" { return JavaScriptValue(object: .require) }
+            // `module.constructor` is `Module` itself: `module.constructor._load('child_process')`.
+            if memberName == "constructor" { return value }
             if memberName == "exports" { return .unknown }
             return JavaScriptValue(object: .member(.nodeModule, memberName))
         case .module(.env):

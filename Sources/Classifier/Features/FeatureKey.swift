@@ -9,7 +9,12 @@ struct FeatureKey: Hashable, Sendable, Comparable {
     let raw: UInt64
 
     /// Sequence statistics, by operand index.
-    static let sequenceStatistics = ["tokens", "behaviours", "kinds", "install_share", "entries"]
+    static let sequenceStatistics = [
+        "tokens", "behaviours", "kinds", "install_share", "entries", "high_signal_install", "high_signal_runtime",
+        "high_signal_deferred", "high_signal_kinds",
+    ]
+    /// The operand of the first high-signal count among `sequenceStatistics` (install, runtime, deferred, any).
+    static let highSignalStatistic = 5
     /// Package statistics, by operand index.
     static let packageStatistics = [
         "log_bytes", "log_files", "log_source_bytes", "js_share", "py_share", "install_source_share",

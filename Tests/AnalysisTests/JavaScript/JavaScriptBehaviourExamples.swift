@@ -26,6 +26,11 @@ enum JavaScriptBehaviourExamples {
         .init(.importProcessModule, "const cp = module.↓require('child_process');"),
         .init(.importProcessModule, "const cp = global↓['req' + 'uire']('child_process');"),
         .init(.importProcessModule, "process.mainModule.↓require('child_process').exec('id');"),
+        .init(
+            .importNetworkModule,
+            "var require = global.require || global.process.mainModule.constructor._load;\nvar net = ↓require('net');"),
+        .init(.importProcessModule, "const load = process.mainModule.constructor._load;\nconst cp = ↓load('child_process');"),
+        .init(.spawnProcess, "var req = global.require ?? module.require;\nreq('child_process').↓spawn('/bin/sh');"),
         .init(.spawnProcess, "const cp = require('child_process');\ncp.↓exec('id');"),
         .init(.spawnProcess, "const { exec: run } = require('child_process');\n↓run('id');"),
         .init(.spawnProcess, "const cp = require('child_process');\nconst { execSync } = cp;\n↓execSync('id');"),
@@ -67,6 +72,7 @@ enum JavaScriptBehaviourExamples {
         .init(.readBrowserStore, "const p = path.join(home, ↓'Vivaldi/User Data');"),
         .init(.url, "fetch(↓'http://localhost:8080/api');"),
         .init(.urlRawIP, "const u = ↓'http://[2001:db8::1]/x';"),
+        .init(.urlRawIP, "const net = require('net');\nconst s = net.↓connect(4444, '45.9.1.2');"),
         .init(.readCryptoWallet, "const p = ↓'Exodus/exodus.wallet';"),
         .init(.persistence, "const fs = require('fs');\nfs.appendFileSync(↓'/home/u/.bashrc', 'x');"),
         // Environment.

@@ -60,6 +60,8 @@ import Testing
         (.packedEval, "eval(function(a,b){return a}(1,2));"),
         (.url, "// see https://example.com\nconst x = 1;"),
         (.shellCommand, "const s = 'run the tests with npm';"),
+        (.urlRawIP, "const net = require('net');\nnet.connect(8080, '127.0.0.1');\nnet.connect(1, '1.2.3');"),
+        (.importProcessModule, "var require = loader.require || fallback;\nrequire('child_process');"),
     ]
 
     @Test(arguments: nonTriggering)

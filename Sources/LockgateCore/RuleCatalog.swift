@@ -13,6 +13,12 @@ public enum RuleCatalog {
             help: "Review the package again. If it is still trusted, renew the entry's `expires` date in the policy file with a reason; otherwise remove the entry.",
             defaultSeverity: .warn, securitySeverity: 3.0, tags: ["policy"]),
         RuleDescriptor(
+            id: "analysis_incomplete", name: "AnalysisIncomplete",
+            shortDescription: "Some of the package's source files were too large to analyse.",
+            fullDescription: "Source files over the analyser's caps (2 MiB per file, 64 MiB of source per package) were not analysed, so the detector's score judges the rest of the package only. A payload padded past the cap would otherwise pass unseen.",
+            help: "Review the named files. After review, allowlist the package version in the policy with a reason.",
+            defaultSeverity: .warn, securitySeverity: 3.0, tags: ["analysis"]),
+        RuleDescriptor(
             id: "archive_corrupt", name: "ArchiveCorrupt",
             shortDescription: "Part of the package archive is damaged or cannot be read.",
             fullDescription: "The archive ends early, an entry fails its checksum, is encrypted, or uses a compression method lockgate does not read. What could be read was analysed; the rest was not.",

@@ -47,11 +47,39 @@ struct Detector: Sendable {
             PackageFile(path: $0.path, data: $0.data, isExecutable: $0.isExecutable)
         }
         let analysis = analyzer.analyse(files: files, ecosystem: ecosystem)
-        guard let classifier else { return Result(score: nil, findings: [Self.unscored(fileName: fileName)]) }
+        let incomplete = Self.incomplete(analysis.skippedFiles, files: files, fileName: fileName).map { [$0] } ?? []
+        guard let classifier else {
+            return Result(score: nil, findings: [Self.unscored(fileName: fileName)] + incomplete)
+        }
         let explanation = classifier.explanation(analysis.sequence)
         return Result(
             score: explanation.score,
-            findings: Self.findings(explanation, sequence: analysis.sequence, fileName: fileName))
+            findings: Self.findings(explanation, sequence: analysis.sequence, fileName: fileName) + incomplete)
+    }
+
+    /// The `analysis_incomplete` finding for source files the analyser left out because of its size caps (the
+    /// score judges the rest only; a payload padded past the cap must not pass unseen), or nil when none was.
+    /// - Parameters:
+    ///   - skipped: The paths the analyser skipped.
+    ///   - files: The package's files, for their sizes.
+    ///   - fileName: The archive's name, for the evidence; nil for a directory.
+    /// - Returns: The finding.
+    static func incomplete(_ skipped: [String], files: [PackageFile], fileName: String?) -> Finding? {
+        guard !skipped.isEmpty else { return nil }
+        let sizes = Dictionary(files.map { ($0.path, $0.data.count) }, uniquingKeysWith: { first, _ in first })
+        let named = skipped.prefix(3).map { path in
+            "\(path) (\(String(format: "%.1f", Double(sizes[path] ?? 0) / 1_048_576)) MiB)"
+        }
+        let more = skipped.count > named.count ? " and \(skipped.count - named.count) more" : ""
+        let cap = PackageAnalyzer.maxFileBytes >> 20
+        let total = PackageAnalyzer.maxTotalBytes >> 20
+        return Finding(
+            rule: "analysis_incomplete",
+            severity: RuleCatalog.rule("analysis_incomplete")?.defaultSeverity ?? .warn,
+            message: "\(skipped.count) source file\(skipped.count == 1 ? " was" : "s were") not analysed (over the "
+                + "analyser's caps: \(cap) MiB a file, \(total) MiB a package), so the score judges the rest only: "
+                + named.joined(separator: ", ") + more,
+            evidence: skipped.prefix(3).map { path in Evidence(path: fileName.map { "\($0)!/\(path)" } ?? path) })
     }
 
     /// Sets the severity of detector findings from the score and the policy's thresholds: at or above `block`,

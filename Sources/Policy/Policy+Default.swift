@@ -23,6 +23,7 @@ extension Policy {
         sources: Sources(http: false, git: false, url: false, path: false, missingIntegrity: false, unpinned: false),
         rules: [
             "allowlist_expired": .warn,
+            "analysis_incomplete": .warn,
             "archive_corrupt": .warn,
             "archive_limit_exceeded": .warn,
             "archive_link": .warn,

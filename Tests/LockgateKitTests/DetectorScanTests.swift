@@ -101,6 +101,28 @@ import Testing
         #expect(report.packages.first { $0.input == "pystealer-0.1.0.tar.gz" }?.verdict == .block)
     }
 
+    @Test func aSourceFileOverTheAnalysisCapIsReportedNotPassedSilently() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("padded/package.json", #"{"name": "padded", "version": "1.0.0", "main": "index.js"}"#)
+        try directory.write("padded/index.js", "module.exports = require('./bundle.js');\n")
+        let line = "var filler = 'the quick brown fox jumps over the lazy dog';\n"
+        try directory.write("padded/bundle.js", String(repeating: line, count: (2 << 20) / line.utf8.count + 10))
+        let options = AuditOptions(paths: ["padded"], workingDirectory: directory.path, today: DetectorHarness.today)
+        let report = Scanner(classifier: try DetectorModels.primary.get())
+            .scan(["padded"], ecosystem: nil, options: options)
+        let package = try #require(report.packages.first)
+        let finding = try #require(package.findings.first { $0.rule == "analysis_incomplete" })
+        #expect(finding.severity == .warn)
+        #expect(finding.evidence.map(\.path) == ["padded/bundle.js"])
+        #expect(finding.message.contains("bundle.js (2.0 MiB)"), "\(finding.message)")
+        #expect(package.verdict >= .warn)
+
+        try directory.write("padded/bundle.js", line)
+        let small = Scanner(classifier: try DetectorModels.primary.get())
+            .scan(["padded"], ecosystem: nil, options: options)
+        #expect(small.packages.first?.findings.contains { $0.rule == "analysis_incomplete" } == false)
+    }
+
     @Test func withoutAModelScannedPackagesWarnAsNotAnalysed() throws {
         let directory = try Self.inputs()
         let report = try Self.scan(directory, model: nil)

@@ -8,6 +8,7 @@ enum JavaScriptCatalog {
     static func module(for specifier: String) -> JavaScriptModule? {
         var name = specifier.hasPrefix("node:") ? String(specifier.dropFirst(5)) : specifier
         if let slash = name.firstIndex(of: "/"), !name.hasPrefix("@") { name = String(name[..<slash]) }
+        guard moduleNames.contains(name) else { return nil }
         switch name {
         case "child_process": return .childProcess
         case "execa", "cross-spawn", "shelljs", "node-pty", "spawn-sync": return .processLibrary
@@ -33,7 +34,8 @@ enum JavaScriptCatalog {
     /// - Parameter name: The identifier.
     /// - Returns: Its value, or nil for names of no interest.
     static func global(_ name: String) -> JavaScriptObject? {
-        switch name {
+        guard globalNames.contains(name) else { return nil }
+        return switch name {
         case "require": .require
         case "eval": .eval
         case "Function": .functionConstructor
@@ -49,6 +51,23 @@ enum JavaScriptCatalog {
         default: nil
         }
     }
+
+    /// Every name `module(for:)` matches: one hash rules out the other specifiers before the string comparisons of
+    /// its `switch` (keep in step with its cases).
+    private static let moduleNames: Set<String> = [
+        "child_process", "execa", "cross-spawn", "shelljs", "node-pty", "spawn-sync", "os", "fs", "graceful-fs",
+        "fs-extra", "original-fs", "http", "https", "net", "tls", "dgram", "http2", "undici", "ws", "socket.io-client",
+        "axios", "node-fetch", "request", "got", "superagent", "cross-fetch", "isomorphic-fetch", "needle", "phin",
+        "make-fetch-happen", "request-promise", "request-promise-native", "ky", "bent", "dns", "zlib", "buffer",
+        "crypto", "vm", "module", "process",
+    ]
+    /// Every name `global(_:)` matches (keep in step with its cases).
+    private static let globalNames: Set<String> = [
+        "require", "eval", "Function", "process", "global", "globalThis", "window", "self", "frames", "module",
+        "Buffer", "atob", "decodeURIComponent", "decodeURI", "unescape", "setTimeout", "setInterval", "setImmediate",
+        "execScript", "fetch", "WebSocket", "EventSource", "XMLHttpRequest", "ActiveXObject", "JSON", "Object",
+        "String", "Reflect",
+    ]
 
     /// Members that start a process.
     static let spawnMembers: Set<String> = [

@@ -36,6 +36,7 @@ final class JavaScriptCode: Sendable {
     func name(_ index: Int) -> String { names[tokens[index].name] }
 
     /// Whether the token at an index (which may be out of range) is the punctuator with this code.
+    @inline(__always)
     func isOp(_ index: Int, _ op: UInt16) -> Bool { index >= 0 && index < tokens.count && tokens[index].isOp(op) }
 
     /// Whether the token at an index (which may be out of range) is this known name.

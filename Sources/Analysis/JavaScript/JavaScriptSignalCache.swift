@@ -36,7 +36,7 @@ final class JavaScriptSignalCache: Sendable {
     /// - Returns: Its kinds, or nil.
     func kinds(of key: SignalKey) -> [BehaviourKind]? {
         guard key.text.utf8.count <= Self.maximumLength else { return nil }
-        return entries.withLock { $0[key] }
+        return entries.withLock { $0.kinds(of: key) }
     }
 
     /// Keeps the kinds of a string (as a hashed key).
@@ -46,12 +46,12 @@ final class JavaScriptSignalCache: Sendable {
     func store(_ kinds: [BehaviourKind], for key: SignalKey) {
         guard key.text.utf8.count <= Self.maximumLength else { return }
         entries.withLock { entries in
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = kinds
+            if entries.count >= Self.capacity { entries.removeAll() }
+            entries.store(kinds, for: key)
         }
     }
 
     // MARK: - Private
 
-    private let entries = Mutex<[SignalKey: [BehaviourKind]]>([:])
+    private let entries = Mutex(SignalTable())
 }

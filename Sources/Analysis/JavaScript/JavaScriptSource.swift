@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file's bytes with its line table: positions, snippets and the cooked values of string tokens.
 struct JavaScriptSource: Sendable {
     /// The bytes.
@@ -10,11 +12,13 @@ struct JavaScriptSource: Sendable {
     init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { raw in
+            // `memchr` from line break to line break: far faster than testing each byte.
+            guard let base = raw.baseAddress else { return }
             var index = 0
-            while index < buffer.count {
-                if buffer[index] == 0x0A { starts.append(index + 1) }
-                index += 1
+            while index < raw.count, let found = memchr(base + index, 0x0A, raw.count - index) {
+                index = base.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(index)
             }
         }
         self.lineStarts = starts

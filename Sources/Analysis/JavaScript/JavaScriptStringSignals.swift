@@ -23,13 +23,13 @@ struct JavaScriptStringSignals: Sendable {
         // Longer strings are neither remembered here nor shared (the shared cache keeps only shorter ones).
         guard count <= Self.longestRemembered else { return StringSignals.kinds(in: text) }
         let key = SignalKey(text)
-        if let known = cache[key] { return known }
+        if let known = cache.kinds(of: key) { return known }
         if let known = shared?.kinds(of: key) {
-            if cache.count < Self.capacity { cache[key] = known }
+            if cache.count < Self.capacity { cache.store(known, for: key) }
             return known
         }
         let result = StringSignals.kinds(in: text)
-        if cache.count < Self.capacity { cache[key] = result }
+        if cache.count < Self.capacity { cache.store(result, for: key) }
         shared?.store(result, for: key)
         return result
     }
@@ -41,6 +41,6 @@ struct JavaScriptStringSignals: Sendable {
     /// Longer strings are not remembered per file: hashing one costs about as much as classifying it again.
     private static let longestRemembered = 4_096
 
-    private var cache: [SignalKey: [BehaviourKind]] = [:]
+    private var cache = SignalTable()
     private let shared: JavaScriptSignalCache?
 }

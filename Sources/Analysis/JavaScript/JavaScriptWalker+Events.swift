@@ -31,7 +31,10 @@ extension JavaScriptWalker {
         if rotationAt < 0 && (value == "push" || value == "shift") && token.kind == .string {
             rotationCheck(value, at: index)
         }
-        if JavaScriptEscapes.hidesText(plainEscapes: plainEscapes, valueLength: value.unicodeScalars.count) {
+        // Counting scalars costs a pass over the value: only when enough escapes make the answer possible.
+        if plainEscapes >= 3
+            && JavaScriptEscapes.hidesText(plainEscapes: plainEscapes, valueLength: value.unicodeScalars.count)
+        {
             escapedStrings += 1
             record(.escapedIdentifiers, at: index)
         }

@@ -121,8 +121,9 @@ struct JavaScriptWalker {
 
     /// The analysis: top-level events, functions, with local calls kept only to functions that exist.
     func result(isMinified: Bool) -> FileAnalysis {
+        let defined = JavaScriptLocalCalls(functions)
         func keep(_ event: CodeEvent) -> Bool {
-            if case .callLocal(let name) = event { return functions[name] != nil }
+            if case .callLocal(let name) = event { return defined.defines(name) }
             return true
         }
         func kept(_ events: [CodeEvent]) -> [CodeEvent] { events.allSatisfy(keep) ? events : events.filter(keep) }

@@ -11,10 +11,9 @@ enum FileKind: Sendable, Hashable {
 
     /// Classifies a file.
     static func of(path: String, data: Data) -> FileKind {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let lower = name.lowercased()
-        let ext = lower.split(separator: ".").count > 1 ? String(lower.split(separator: ".").last ?? "") : ""
-        if ["d.ts", "d.mts", "d.cts"].contains(where: { lower.hasSuffix("." + $0) }) { return .other }
+        let ascii = ASCIIPath.isASCII(path)
+        let (lower, ext) = ascii ? asciiName(path) : unicodeName(path)
+        if lower.hasSuffix(".d.ts") || lower.hasSuffix(".d.mts") || lower.hasSuffix(".d.cts") { return .other }
         switch ext {
         case "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts": return .javascript
         case "py", "pyw": return .python
@@ -23,7 +22,9 @@ enum FileKind: Sendable, Hashable {
             return data.isEmpty ? .other : .binary
         default: break
         }
-        if lower.contains(".so.") && !data.isEmpty { return .binary }
+        if !data.isEmpty && (ascii ? ASCIIPath.contains(ArraySlice(lower.utf8), ".so.") : lower.contains(".so.")) {
+            return .binary
+        }
         if hasNativeMagic(data) { return .binary }
         if ext.isEmpty || ext.count > 8, let interpreter = shebang(data) {
             if interpreter.contains("node") { return .javascript }
@@ -31,6 +32,22 @@ enum FileKind: Sendable, Hashable {
             if ["sh", "bash", "zsh", "dash", "ksh"].contains(where: { interpreter.hasSuffix($0) }) { return .shell }
         }
         return .other
+    }
+
+    /// The lowercased file name and extension (the last of two or more dot-separated parts) of an ASCII path.
+    private static func asciiName(_ path: String) -> (lower: String, ext: String) {
+        let bytes = Array(path.utf8)
+        let lower = ASCIIPath.lowered(bytes.split(separator: 0x2F).last ?? bytes[...])
+        let parts = lower.split(separator: 0x2E)
+        return (ASCIIPath.string(lower[...]), parts.count > 1 ? parts.last.map(ASCIIPath.string) ?? "" : "")
+    }
+
+    /// The lowercased file name and extension of any path, by `Character`.
+    private static func unicodeName(_ path: String) -> (lower: String, ext: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let lower = name.lowercased()
+        let ext = lower.split(separator: ".").count > 1 ? String(lower.split(separator: ".").last ?? "") : ""
+        return (lower, ext)
     }
 
     /// The shebang line's interpreter part (`/usr/bin/env node` → `/usr/bin/env node`), lowercased.

@@ -28,7 +28,7 @@ struct ModuleResolver: Sendable {
             base = joined
         } else if let name = packageName, spec == name || spec.hasPrefix(name + "/") {
             base = layout.root + spec.dropFirst(name.count).drop { $0 == "/" }
-        } else if !spec.hasPrefix("/"), !spec.contains(":") {
+        } else if !spec.hasPrefix("/"), ASCIIPath.isASCII(spec) ? !spec.utf8.contains(0x3A) : !spec.contains(":") {
             let bundled = layout.root + "node_modules/" + spec
             guard layout.directories.contains(bundled) || layout.exists(bundled) else { return nil }
             base = bundled
@@ -76,12 +76,17 @@ struct ModuleResolver: Sendable {
 
     /// The folder part of a path (`a/b/c.js` → `a/b`), empty at the top.
     static func directory(of path: String) -> String {
+        if ASCIIPath.isASCII(path) {
+            let bytes = Array(path.utf8)
+            return bytes.lastIndex(of: 0x2F).map { ASCIIPath.string(bytes[..<$0]) } ?? ""
+        }
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[..<slash])
     }
 
     /// Joins a folder and a relative path, resolving `.` and `..`; `nil` when it climbs above the top.
     static func join(_ directory: String, _ relative: String) -> String? {
+        if ASCIIPath.isASCII(directory, relative) { return asciiJoin(directory, relative) }
         var parts = directory.split(separator: "/").map(String.init)
         for piece in relative.split(separator: "/") {
             switch piece {
@@ -96,6 +101,28 @@ struct ModuleResolver: Sendable {
     }
 
     // MARK: - Private
+
+    /// `join` on the bytes of ASCII paths (the same answer as the `String` version).
+    private static func asciiJoin(_ directory: String, _ relative: String) -> String? {
+        let directoryBytes = Array(directory.utf8), relativeBytes = Array(relative.utf8)
+        var parts = directoryBytes.split(separator: 0x2F)
+        for piece in relativeBytes.split(separator: 0x2F) {
+            if piece.count == 1 && piece.first == 0x2E { continue }
+            if piece.count == 2 && piece.first == 0x2E && piece.last == 0x2E {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(piece)
+            }
+        }
+        var joined: [UInt8] = []
+        joined.reserveCapacity(directoryBytes.count + relativeBytes.count + 1)
+        for (position, part) in parts.enumerated() {
+            if position > 0 { joined.append(0x2F) }
+            joined += part
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
 
     /// Walks `a.b.c` down from a folder: `a/__init__.py`, `a/b/__init__.py`, then `a/b/c.py` or `a/b/c/__init__.py`;
     /// stops where a name is not a module (`from a.b import function`).

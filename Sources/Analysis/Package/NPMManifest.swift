@@ -49,7 +49,7 @@ struct NPMManifest: Sendable {
     init(path: String, data: Data) {
         self.path = path
         let text = String(decoding: data, as: UTF8.self)
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = Self.lines(of: text)
         document = MetadataJSON.parse(data)
         guard let document else { return }
         name = document["name"]?.string
@@ -85,6 +85,32 @@ struct NPMManifest: Sendable {
         declaresNative =
             document["gypfile"] != nil || document["os"] != nil || document["cpu"] != nil
             || !runtime.isDisjoint(with: NPMManifest.nativeHelpers)
+    }
+
+    /// The lines of a text: exactly `text.split(separator: "\n", omittingEmptySubsequences: false)`, found on the
+    /// UTF-8 bytes. A `\n` is a `Character` of its own unless a `\r` comes before it (`\r\n` is one `Character`, so
+    /// the `Character` split does not cut there), and the bytes around it are `Character` boundaries.
+    private static func lines(of text: String) -> [Substring] {
+        var text = text
+        var cuts: [Int] = []
+        text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for offset in bytes.indices {
+                if bytes[offset] == 0x0A && previous != 0x0D { cuts.append(offset) }
+                previous = bytes[offset]
+            }
+        }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(cuts.count + 1)
+        var start = 0
+        for cut in cuts + [utf8.count] {
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            let upper = utf8.index(utf8.startIndex, offsetBy: cut)
+            lines.append(text[lower..<upper])
+            start = cut + 1
+        }
+        return lines
     }
 
     /// A script by name.

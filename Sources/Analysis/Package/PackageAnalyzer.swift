@@ -61,7 +61,7 @@ public struct PackageAnalyzer: Sendable {
         var analyses = walker.analyses.sorted { $0.key < $1.key }.map(\.value)
         var minified: Set<String> = []
         for (index, analysis) in analyses.enumerated() where analysis.language != .shell {
-            if let file = layout.file(analysis.path), analysis.isMinified || SourceShape.measure(file.data).isMinified {
+            if let file = layout.file(analysis.path), analysis.isMinified || SourceShape.isMinified(file.data) {
                 analyses[index].isMinified = true
                 minified.insert(analysis.path)
             }

@@ -34,7 +34,7 @@ enum PackageFeatureCounter {
             let kind = layout.kinds[position]
             if kind == .javascript || kind == .python {
                 if layout.isAuxiliary(file.path) { features.auxiliaryFiles += 1 }
-                if skipped.contains(file.path) && SourceShape.measure(file.data).isMinified { minifiedCount += 1 }
+                if skipped.contains(file.path) && SourceShape.isMinified(file.data) { minifiedCount += 1 }
             }
         }
         features.minifiedFiles = minifiedCount

@@ -69,6 +69,7 @@ struct PackageLayout: Sendable {
 
     /// The auxiliary rule for one path.
     private static func computeAuxiliary(_ path: String, root: String) -> Bool {
+        if ASCIIPath.isASCII(path, root) { return asciiAuxiliary(path, root: root) }
         let relative = path.hasPrefix(root) ? path.dropFirst(root.count) : Substring(path)
         let components = relative.split(separator: "/")
         for component in components.dropLast() where auxiliaryFolders.contains(component.lowercased()) {
@@ -80,6 +81,23 @@ struct PackageLayout: Sendable {
         return name.contains(".test.") || name.contains(".spec.") || name.hasPrefix("test_") || stem.hasSuffix("_test")
             || name.hasSuffix(".config.js") || name.hasSuffix(".config.mjs") || name.hasSuffix(".config.cjs")
             || name.hasSuffix(".config.ts")
+    }
+
+    /// The auxiliary rule for an ASCII path and root, on bytes (the same answer as the `String` rule).
+    private static func asciiAuxiliary(_ path: String, root: String) -> Bool {
+        let bytes = Array(path.utf8)
+        let skip = bytes.starts(with: root.utf8) ? root.utf8.count : 0
+        let components = ASCIIPath.lowered(bytes[skip...]).split(separator: 0x2F)
+        for component in components.dropLast() where auxiliaryFolders.contains(ASCIIPath.string(component)) {
+            return true
+        }
+        guard let name = components.last else { return false }
+        if auxiliaryNames.contains(ASCIIPath.string(name)) { return true }
+        let stem = name.split(separator: 0x2E).first ?? name
+        return ASCIIPath.contains(name, ".test.") || ASCIIPath.contains(name, ".spec.")
+            || ASCIIPath.hasPrefix(name, "test_") || ASCIIPath.hasSuffix(stem, "_test")
+            || ASCIIPath.hasSuffix(name, ".config.js") || ASCIIPath.hasSuffix(name, ".config.mjs")
+            || ASCIIPath.hasSuffix(name, ".config.cjs") || ASCIIPath.hasSuffix(name, ".config.ts")
     }
 
     /// Folders whose files are auxiliary.
@@ -100,6 +118,7 @@ struct PackageLayout: Sendable {
     /// repacked archives (`name-1.0/package/package.json`) work; `""` for a wheel (a top-level `.dist-info`); else the
     /// one folder every path starts with; else `""`.
     private static func root(of files: [PackageFile]) -> String {
+        if files.allSatisfy({ ASCIIPath.isASCII($0.path) }) { return asciiRoot(of: files) }
         let markers: Set<Substring> = ["package.json", "setup.py", "pyproject.toml", "setup.cfg", "PKG-INFO"]
         var best: (depth: Int, root: String)?
         var first: Substring?
@@ -115,5 +134,28 @@ struct PackageLayout: Sendable {
         }
         if let best { return best.root }
         return shared ? first.map { $0 + "/" } ?? "" : ""
+    }
+
+    /// `root(of:)` on the bytes of ASCII paths (the same answer).
+    private static func asciiRoot(of files: [PackageFile]) -> String {
+        let markers = ["package.json", "setup.py", "pyproject.toml", "setup.cfg", "PKG-INFO"].map { Array($0.utf8) }
+        var best: (depth: Int, root: String)?
+        var first: ArraySlice<UInt8>?
+        var shared = true
+        for file in files {
+            let bytes = Array(file.path.utf8)
+            let parts = bytes.split(separator: 0x2F)
+            if let top = parts.first, parts.count > 1, ASCIIPath.hasSuffix(top, ".dist-info") { return "" }
+            if let name = parts.last, markers.contains(where: { $0.elementsEqual(name) }),
+                parts.count - 1 < (best?.depth ?? .max)
+            {
+                best = (parts.count - 1, parts.dropLast().map { ASCIIPath.string($0) + "/" }.joined())
+            }
+            if parts.count < 2 { shared = false }
+            if let known = first, let top = parts.first, !known.elementsEqual(top) { shared = false }
+            first = first ?? parts.first
+        }
+        if let best { return best.root }
+        return shared ? first.map { ASCIIPath.string($0) + "/" } ?? "" : ""
     }
 }

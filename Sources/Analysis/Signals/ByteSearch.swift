@@ -3,10 +3,17 @@
 enum ByteSearch {
     /// The string's UTF-8 bytes with ASCII letters lowercased, at most `limit` of them.
     static func lowered(_ text: String, limit: Int = .max) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(text.utf8.count, limit))
-        for byte in text.utf8.prefix(limit) { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-        return bytes
+        var text = text
+        return text.withUTF8 { utf8 in
+            let source = UnsafeBufferPointer(rebasing: utf8.prefix(limit))
+            return [UInt8](unsafeUninitializedCapacity: source.count) { buffer, initialized in
+                for index in source.indices {
+                    let byte = source[index]
+                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                initialized = source.count
+            }
+        }
     }
 
     /// Whether `needle` occurs in `haystack`.

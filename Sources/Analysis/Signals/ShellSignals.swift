@@ -90,16 +90,30 @@ enum ShellSignals {
         if let slash = word.lastIndex(where: { $0 == 0x2F || $0 == 0x5C }) { word = word[(slash + 1)...] }
         if word.contains(0x3D) { return true }
         guard word.count <= longestName + 4 else { return false }
-        var name = String(decoding: word, as: UTF8.self)
-        if name.hasSuffix(".exe") { name.removeLast(4) }
-        return knownNames.contains(name) || reconAlways.contains(name) || reconWithFlags.contains(name)
-            || CommandWords.wrapperNames.contains(name)
+        // Every name is ASCII, so stripping `.exe` by bytes and ruling out a (length, first byte) no name has gives
+        // the `String` answer without making a `String` for most words.
+        if word.count >= 4 && word.suffix(4).elementsEqual(".exe".utf8) { word = word.dropLast(4) }
+        guard let first = word.first, word.count <= longestName,
+            commandNameStarts[word.count << 8 | Int(first)]
+        else { return false }
+        return commandLikeNames.contains(String(decoding: word, as: UTF8.self))
     }
 
+    /// The names `isCommandLike` looks for.
+    private static let commandLikeNames = knownNames.union(reconAlways).union(reconWithFlags).union(
+        CommandWords.wrapperNames)
+
     /// The length of the longest name `isCommandLike` looks for (a word may add `.exe`).
-    private static let longestName = knownNames.union(reconAlways).union(reconWithFlags).union(
-        CommandWords.wrapperNames
-    ).map(\.utf8.count).max() ?? 0
+    private static let longestName = commandLikeNames.map(\.utf8.count).max() ?? 0
+
+    /// Whether some name has a given length and first byte, at `length << 8 | first`.
+    private static let commandNameStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: (longestName + 1) << 8)
+        for name in commandLikeNames {
+            if let first = name.utf8.first { table[name.utf8.count << 8 | Int(first)] = true }
+        }
+        return table
+    }()
 
     private static let markers = MarkerSet([
         "/dev/tcp/", "/dev/udp/", "new-object net.webclient", "downloadstring(", "invoke-webrequest",

@@ -22,7 +22,7 @@ public enum StringSignals {
     public static func kinds(in text: String) -> [BehaviourKind] {
         let count = text.utf8.count
         guard count >= 4 else { return [] }
-        let shape = ByteShape(text.utf8.prefix(scanLimit))
+        let shape = ByteShape(text, limit: scanLimit)
         var kinds: [BehaviourKind] = []
         let needsURL = shape.hasSchemeSeparator || (count <= 253 && shape.dots > 0 && shape.spaces == 0)
         let needsPath = count <= scanLimit && (shape.mayBePath || count <= 16 || count == 32)
@@ -135,19 +135,26 @@ private struct ByteShape {
     var hasSchemeSeparator = false
     var hasDevTCP = false
 
-    init(_ bytes: Substring.UTF8View) {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in bytes {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D: spaces += 1
-            case 0x2E: dots += 1
-            case 0x2F where previous == (0x3A, 0x2F): hasSchemeSeparator = true
-            case 0x2F, 0x5C, 0x7E: separators += 1
-            default: break
+    /// Scans the first `limit` UTF-8 bytes of a string.
+    init(_ text: String, limit: Int) {
+        var text = text
+        let count = text.withUTF8 { utf8 in
+            let bytes = UnsafeBufferPointer(rebasing: utf8.prefix(limit))
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D: spaces += 1
+                case 0x2E: dots += 1
+                case 0x2F where previous == (0x3A, 0x2F): hasSchemeSeparator = true
+                case 0x2F, 0x5C, 0x7E: separators += 1
+                default: break
+                }
+                previous = (previous.1, byte)
             }
-            previous = (previous.1, byte)
+            return bytes.count
         }
-        hasDevTCP = separators > 2 && bytes.count < 4_096 && String(Substring(bytes)).contains("/dev/tcp/")
+        // Under 4,096 bytes the scanned prefix is the whole string.
+        hasDevTCP = separators > 2 && count < 4_096 && text.contains("/dev/tcp/")
     }
 
     /// Whether a path check can match: a separator or a dot.

@@ -16,6 +16,32 @@ import Testing
             repeating: "var _0x4e5f=function(_0x1a2c,_0x2b3d){return _0x1a2b[_0x1a2c-0x0];};while(!![]){break;}",
             count: 30)
 
+    /// The fast minified check answers exactly what the full measure does, backslashes before line breaks and
+    /// spaces included (the measure skips the byte after a backslash).
+    @Test func fastMinifiedCheckAgreesWithTheFullMeasure() {
+        var generator = SplitMix(seed: 0x5EED)
+        let pieces: [[UInt8]] = [
+            Array("a=b(c)+d;".utf8), [0x0A], [0x5C, 0x0A], [0x5C, 0x20], [0x20], [0x09], Array("\\\\".utf8),
+            Array(Self.minified.prefix(300).utf8),
+        ]
+        var minifiedSeen = 0
+        for _ in 0..<400 {
+            var bytes: [UInt8] = []
+            let target = 1_500 + Int(generator.next() % 6_000)
+            // Long stretches of code with line breaks sprinkled at a rate drawn per sample.
+            let breakRate = 1 + generator.next() % 200
+            while bytes.count < target {
+                let roll = generator.next()
+                bytes += roll % breakRate == 0 ? pieces[1 + Int(roll / breakRate % 6)] : pieces[Int(roll % 2) * 7]
+            }
+            let data = Data(bytes)
+            let expected = SourceShape.measure(data).isMinified
+            #expect(SourceShape.isMinified(data) == expected, "sample of \(bytes.count) bytes")
+            if expected { minifiedSeen += 1 }
+        }
+        #expect(minifiedSeen > 20 && minifiedSeen < 380, "both verdicts exercised: \(minifiedSeen) minified")
+    }
+
     @Test func minifiedLibraryIsNotObfuscated() {
         let shape = SourceShape.measure(Data(Self.minified.utf8))
         #expect(shape.isMinified)

@@ -1,0 +1,86 @@
+import LockgateCore
+
+/// Behaviour kinds by string, in an open-addressing table placed by the key's own FNV-1a hash: the per-file memo
+/// and the shared cache of string signals look every string up, and a `Dictionary` would hash the precomputed hash
+/// again (SipHash) on each lookup and store.
+///
+/// Linear probing over a power-of-two slot array at most half full; slots hold indices into the entry array (each
+/// key beside its kinds, so a hit reads one entry), so clearing keeps the capacity and growing moves only the slots.
+struct SignalTable: Sendable {
+    /// Creates an empty table.
+    init() {}
+
+    /// How many strings the table holds.
+    var count: Int { entries.count }
+
+    /// The kinds stored for a key, if any.
+    /// - Parameter key: The string's key.
+    /// - Returns: Its kinds, or nil.
+    func kinds(of key: SignalKey) -> [BehaviourKind]? {
+        guard let position = position(of: key).found else { return nil }
+        return entries[position].kinds
+    }
+
+    /// Stores the kinds of a key (replacing what it had).
+    /// - Parameters:
+    ///   - kinds: Its kinds.
+    ///   - key: The string's key.
+    mutating func store(_ kinds: [BehaviourKind], for key: SignalKey) {
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let (found, slot) = position(of: key)
+        if let found {
+            entries[found].kinds = kinds
+            return
+        }
+        slots[slot] = Int32(entries.count)
+        entries.append(Entry(key: key, kinds: kinds))
+    }
+
+    /// Removes every string, keeping the capacity.
+    mutating func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+        for index in slots.indices { slots[index] = -1 }
+    }
+
+    // MARK: - Private
+
+    /// A string's key and kinds.
+    private struct Entry: Sendable {
+        var key: SignalKey
+        var kinds: [BehaviourKind]
+    }
+
+    /// Index into `entries` of each slot, or -1 when the slot is free.
+    private var slots: [Int32] = []
+    private var entries: [Entry] = []
+
+    /// Where a key is stored (`found`), else the free slot where it would go.
+    private func position(of key: SignalKey) -> (found: Int?, slot: Int) {
+        guard !slots.isEmpty else { return (nil, 0) }
+        let mask = slots.count - 1
+        var slot = Self.start(key.hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return (nil, slot) }
+            if entries[Int(id)].key == key { return (Int(id), slot) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Doubles the slots (at least 64) and places every key again.
+    private mutating func grow() {
+        let size = max(64, slots.count * 2)
+        slots = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (id, entry) in entries.enumerated() {
+            var slot = Self.start(entry.key.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    /// The first slot of a hash (its high bits folded into the low ones, which FNV-1a mixes least).
+    private static func start(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 24)
+    }
+}

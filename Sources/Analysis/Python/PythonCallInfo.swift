@@ -6,8 +6,8 @@ import Synchronization
 struct PythonCallInfo: Sendable {
     /// The call shape: the qualified name without its `()` parts.
     let shape: String
-    /// The value of the call's result (`qualified + "()"`, or unknown when too long).
-    let resultValue: PythonValue
+    /// The qualified name of the call's result (`qualified + "()"`, or nil when too long: unknown).
+    let resultName: String?
     /// `setup()` of setuptools or distutils (or a local `setup`).
     let isSetup: Bool
     /// The local function called (`$local.` dropped), for names of this file. The fields after this one are
@@ -31,7 +31,7 @@ struct PythonCallInfo: Sendable {
     init(qualified: String) {
         let shape = PythonFileContext.shape(of: qualified)
         self.shape = shape
-        resultValue = PythonFileContext.extendedRef(qualified, "", "()")
+        resultName = PythonFileContext.extended(qualified, "", "()")
         isSetup =
             shape == "$local.setup"
             || shape.hasSuffix(".setup") && (shape.hasPrefix("setuptools") || shape.hasPrefix("distutils"))
@@ -95,8 +95,8 @@ final class PythonCallCache: Sendable {
     /// (`builtins.NAME`), a well-known module used without a visible import (`NAME`), or a name of the file
     /// (`$local.NAME`), worked out once.
     /// - Parameter name: The bare name (not `__builtins__`).
-    /// - Returns: The reference.
-    func unbound(_ name: String) -> PythonValue {
+    /// - Returns: The qualified name referred to.
+    func unbound(_ name: String) -> String {
         if let known = unboundEntries.withLock({ $0[name] }) { return known }
         let value = Self.resolveUnbound(name)
         unboundEntries.withLock { entries in
@@ -108,15 +108,15 @@ final class PythonCallCache: Sendable {
 
     /// The reference of a bare unbound name (as `unbound(_:)`), without the cache.
     /// - Parameter name: The bare name.
-    /// - Returns: The reference.
-    static func resolveUnbound(_ name: String) -> PythonValue {
-        if PythonAPI.builtinNames.contains(name) { return .ref("builtins." + name) }
-        if !PythonAPI.importKinds(name).isEmpty { return .ref(name) }
-        return .ref("$local." + name)
+    /// - Returns: The qualified name referred to.
+    static func resolveUnbound(_ name: String) -> String {
+        if PythonAPI.builtinNames.contains(name) { return "builtins." + name }
+        if !PythonAPI.importKinds(name).isEmpty { return name }
+        return "$local." + name
     }
 
     // MARK: - Private
 
     private let entries = Mutex<[String: PythonCallInfo]>([:])
-    private let unboundEntries = Mutex<[String: PythonValue]>([:])
+    private let unboundEntries = Mutex<[String: String]>([:])
 }

@@ -40,7 +40,7 @@ extension PythonFileContext {
                 return nil  // every other keyword code is one of `nonAtomKeywords`
             }
         case .number:
-            let text = token.text
+            let text = tokenText
             advance()
             return PythonEval(PythonFileContext.integer(text).map(PythonValue.int) ?? .unknown, start: start)
         case .string, .fstringStart:
@@ -108,13 +108,13 @@ extension PythonFileContext {
         let name = names.text(id)
         let value: PythonValue
         if name == "__builtins__" {
-            value = .ref("builtins")
+            value = ref("builtins")
         } else if let member = starMember(name) {
-            value = .ref(member)
+            value = ref(member)
         } else if let sharedCalls {
-            value = sharedCalls.unbound(name)
+            value = ref(sharedCalls.unbound(name))
         } else {
-            value = PythonCallCache.resolveUnbound(name)
+            value = ref(PythonCallCache.resolveUnbound(name))
         }
         if Int(id) >= unboundCache.count {
             unboundCache += [PythonValue?](repeating: nil, count: names.count - unboundCache.count)
@@ -142,8 +142,9 @@ extension PythonFileContext {
         var result = PythonEval(start: start)
         while tokenKind == .string || tokenKind == .fstringStart {
             if tokenKind == .string {
-                constant += token.text
-                rendered += token.text
+                let text = tokenText
+                constant += text
+                rendered += text
                 isBytes = isBytes || token.flags.contains(.bytes)
                 escaped = escaped || token.flags.contains(.escapedAlphanumeric) && !token.flags.contains(.bytes)
                 advance()
@@ -161,7 +162,7 @@ extension PythonFileContext {
             if !constant.isEmpty { result.tags.insert(.built) }
         } else {
             result.value = isBytes ? .bytes(constant) : .string(constant)
-            if constant.utf8.count <= 256 { addKey("c:" + constant, to: &result) }
+            if constant.utf8.count <= 256 { addConstantKey(constant, to: &result) }
         }
         return result
     }
@@ -176,8 +177,9 @@ extension PythonFileContext {
             let current = token
             switch current.kind {
             case .fstringMiddle:
-                constant += current.text
-                rendered += current.text
+                let text = tokenText
+                constant += text
+                rendered += text
                 advance()
             case .fstringEnd:
                 advance()
@@ -268,7 +270,7 @@ extension PythonFileContext {
                 advance()
                 isDict = true
                 guard let spread = parseBinary(4) else { return }
-                if spread.value.refName == "os.environ" { emit(.readEnvironmentAll, at: spread.start) }
+                if refName(spread.value) == "os.environ" { emit(.readEnvironmentAll, at: spread.start) }
                 result.absorb(spread)
                 return
             }

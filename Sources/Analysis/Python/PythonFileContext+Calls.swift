@@ -32,13 +32,13 @@ extension PythonFileContext {
     // MARK: - Private
 
     private func callReference(
-        _ qualified: String, _ callee: PythonEval, _ arguments: [PythonArgument],
+        _ qualified: Int32, _ callee: PythonEval, _ arguments: [PythonArgument],
         _ base: PythonEval
     ) -> PythonEval {
         var result = base
-        let info = callInfo(qualified)
+        let (info, resultValue) = callInfo(qualified)
         let shape = info.shape
-        result.value = info.resultValue
+        result.value = resultValue
         if isSetupPy && info.isSetup { setupCommands(arguments) }
         if var name = info.localName {
             if classNames.contains(name) { name += ".__init__" }
@@ -59,7 +59,7 @@ extension PythonFileContext {
         if kinds.contains(.reconHost) || kinds.contains(.readEnvironmentVariable) { result.tags.insert(.data) }
         if info.returnsNetworkData { result.tags.insert(.network) }
         if info.isEnvironmentDumper,
-            arguments.contains(where: { $0.eval.value.refName == "os.environ" })
+            arguments.contains(where: { refName($0.eval.value) == "os.environ" })
         {
             emit(.readEnvironmentAll, at: callee.start)
         }
@@ -91,10 +91,10 @@ extension PythonFileContext {
             result.start = callStart
             return true
         case "builtins.globals", "builtins.locals":
-            result.value = .ref("$globals")
+            result.value = ref("$globals")
             return true
         case "builtins.vars":
-            result.value = first?.value.refName.map(PythonValue.ref) ?? .ref("$globals")
+            result.value = first?.value.refId.map(PythonValue.ref) ?? ref("$globals")
             return true
         case "builtins.chr":
             if case .int(let code)? = first?.value, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: code)) {
@@ -113,7 +113,9 @@ extension PythonFileContext {
             }
             return true
         case "builtins.map":
-            if case .ref("builtins.chr")? = first?.value, case .list(let items)? = arguments.value(at: 1)?.value {
+            if case .ref(let function)? = first?.value, names.text(function) == "builtins.chr",
+                case .list(let items)? = arguments.value(at: 1)?.value
+            {
                 let characters = items.compactMap { item -> PythonValue? in
                     guard case .int(let code) = item, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: code))
                     else { return nil }
@@ -173,7 +175,7 @@ extension PythonFileContext {
         let module = PythonAPI.canonicalModule(name)
         recordImport(spec: name, module: name.hasPrefix(".") ? nil : module, at: result.start)
         let wantsModule = shape != "builtins.__import__" || arguments.value(at: 3, keyword: "fromlist") != nil
-        result.value = .ref(wantsModule ? module : String(module.split(separator: ".").first ?? ""))
+        result.value = ref(wantsModule ? module : String(module.split(separator: ".").first ?? ""))
     }
 
     private func foldBytes(_ arguments: [PythonArgument], into result: inout PythonEval) {
@@ -201,7 +203,7 @@ extension PythonFileContext {
         var targets: [String] = []
         if case .dict(let entries)? = arguments.value(at: 99, keyword: "cmdclass")?.value {
             for entry in entries {
-                if let ref = entry.value.refName, ref.hasPrefix("$local.") {
+                if let ref = refName(entry.value), ref.hasPrefix("$local.") {
                     targets.append(String(ref.dropFirst("$local.".count)) + ".run")
                 }
             }
@@ -214,7 +216,7 @@ extension PythonFileContext {
             targets.append(name + ".run")
         }
         var seen = Set<String>()
-        for target in targets where definedFunctions.contains(target) && seen.insert(target).inserted {
+        for target in targets where isDefinedFunction(target) && seen.insert(target).inserted {
             append(.callLocal(target))
         }
     }

@@ -16,11 +16,11 @@ extension PythonFileContext {
             recordImport(spec: dotted, module: module, at: nameIndex)
             if at(.keywordAs) {
                 advance()
-                if tokenKind == .name { bind(token.text, PythonEval(.ref(module), start: nameIndex)) }
+                if tokenKind == .name { bind(tokenText, PythonEval(ref(module), start: nameIndex)) }
                 advance()
             } else {
                 let root = String(module.split(separator: ".").first ?? "")
-                bind(String(dotted.split(separator: ".").first ?? ""), PythonEval(.ref(root), start: nameIndex))
+                bind(String(dotted.split(separator: ".").first ?? ""), PythonEval(ref(root), start: nameIndex))
             }
             if at(.comma) { advance() } else { break }
         }
@@ -32,7 +32,7 @@ extension PythonFileContext {
         let nameIndex = pos
         var dots = ""
         while at(.dot) || at(.ellipsis) {
-            dots += token.text
+            dots += tokenText
             advance()
         }
         let dotted = at(.keywordImport) ? "" : readDottedName()
@@ -54,20 +54,20 @@ extension PythonFileContext {
                 advance()
                 continue
             }
-            let name = token.text
+            let name = tokenText
             let index = pos
             advance()
             var local = name
             if at(.keywordAs) {
                 advance()
-                if tokenKind == .name { local = token.text }
+                if tokenKind == .name { local = tokenText }
                 advance()
             }
             let member = spec.hasSuffix(".") ? spec + name : spec + "." + name
             append(.importModule(member, line: tokens[index].line))
             if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
             let qualifiedMember = relative ? "$rel." + member : module + "." + name
-            var eval = PythonEval(.ref(qualifiedMember), start: index)
+            var eval = PythonEval(ref(qualifiedMember), start: index)
             if PythonAPI.markerNames.contains(name) { addKey("n:" + name, to: &eval) }
             bind(local, eval)
             if at(.comma) { advance() }
@@ -89,14 +89,15 @@ extension PythonFileContext {
         let defIndex = pos
         advance()
         guard tokenKind == .name else { return }
-        let name = token.text
+        let name = tokenText
+        let nameIndex = pos
         advance()
         let qualifiedName = qualified(name)
         let enclosingKind = scopes[scopes.count - 1].kind
         let enclosingName = scopes[scopes.count - 1].name
-        bind(name, PythonEval(.ref("$local." + qualifiedName), start: defIndex))
-        definedFunctions.insert(qualifiedName)
-        if functions[qualifiedName] == nil { functions[qualifiedName] = [] }
+        let reference = names.intern("$local." + qualifiedName)
+        bind(nameId(at: nameIndex), PythonEval(.ref(reference), start: defIndex))
+        let body = functionBody(reference, qualifiedName)
         let parameters = at(.lparen) ? parseParameters() : []
         if at(.arrow) {
             advance()
@@ -105,10 +106,11 @@ extension PythonFileContext {
             truncateEvents(to: mark)
         }
         var scope = PythonScope(kind: .function, name: qualifiedName)
-        for parameter in parameters { scope.initial.append((names.intern(parameter), PythonEval(start: defIndex))) }
+        scope.body = body
+        for parameter in parameters { scope.initial.append((parameter, PythonEval(start: defIndex))) }
         if enclosingKind == .klass, !pendingStaticMethod, let first = parameters.first {
-            let eval = PythonEval(.ref("$local." + enclosingName + "()"), start: defIndex)
-            scope.initial.append((names.intern(first), eval))
+            let eval = PythonEval(ref("$local." + enclosingName + "()"), start: defIndex)
+            scope.initial.append((first, eval))
         }
         pendingStaticMethod = false
         openBody(.scope(scope))
@@ -119,18 +121,18 @@ extension PythonFileContext {
         let classIndex = pos
         advance()
         guard tokenKind == .name else { return }
-        let name = token.text
+        let name = tokenText
         advance()
         let qualifiedName = qualified(name)
         var bases: [String] = []
         if at(.lparen) {
             for argument in parseArguments() {
-                if let ref = argument.eval.value.refName, let last = ref.split(separator: ".").last {
+                if let ref = refName(argument.eval.value), let last = ref.split(separator: ".").last {
                     bases.append(String(last))
                 }
             }
         }
-        bind(name, PythonEval(.ref("$local." + qualifiedName), start: classIndex))
+        bind(name, PythonEval(ref("$local." + qualifiedName), start: classIndex))
         classNames.insert(qualifiedName)
         classBases[qualifiedName] = bases
         pendingStaticMethod = false
@@ -142,7 +144,7 @@ extension PythonFileContext {
     private func readDottedName() -> String {
         var parts: [String] = []
         while tokenKind == .name {
-            parts.append(token.text)
+            parts.append(tokenText)
             advance()
             guard at(.dot), peekKind(1) == .name else { break }
             advance()
@@ -150,14 +152,15 @@ extension PythonFileContext {
         return parts.joined(separator: ".")
     }
 
-    /// Parameter names; defaults are evaluated (they run at definition time), annotations are not reported.
-    private func parseParameters() -> [String] {
+    /// Parameter names (interned ids); defaults are evaluated (they run at definition time), annotations are not
+    /// reported.
+    private func parseParameters() -> [Int32] {
         advance()
-        var names: [String] = []
+        var parameters: [Int32] = []
         while !atLineEnd && !at(.rparen) {
             let current = token
             if current.kind == .name {
-                names.append(current.text)
+                parameters.append(nameId(at: pos))
                 advance()
                 if at(.colon) {
                     advance()
@@ -177,6 +180,6 @@ extension PythonFileContext {
             }
         }
         if at(.rparen) { advance() }
-        return names
+        return parameters
     }
 }

@@ -109,13 +109,13 @@ extension PythonFileContext {
             isWrite = mode.contains { "wax+".contains($0) }
         } else if shape == "os.open", let flags = modeEval {
             isWrite =
-                flags.value.refName.map { ["WRONLY", "RDWR", "CREAT", "APPEND"].contains(where: $0.contains) }
+                refName(flags.value).map { ["WRONLY", "RDWR", "CREAT", "APPEND"].contains(where: $0.contains) }
                 ?? false
         }
         emit(isWrite ? .writeFile : .readFile, at: result.start)
         let pathEval = isPathMethod ? result : (arguments.value(at: 0, keyword: "file") ?? result)
         if let key = pathKey(pathEval) {
-            result.keys.prepend(keyTable.intern("p:" + key, facts: false))
+            result.keys.prepend(keyTable.intern("p:" + key))
             if isWrite { writtenKeys.insert(key) }
         }
         if isWrite {
@@ -168,7 +168,7 @@ extension PythonFileContext {
             if case .int(let value) = flags.value, value & 0x0800_0008 != 0 { hidden = true }
         }
         if case .bool(true)? = arguments.value(at: 99, keyword: "start_new_session")?.value { hidden = true }
-        if let preexec = arguments.value(at: 99, keyword: "preexec_fn"), preexec.value.refName == "os.setsid" {
+        if let preexec = arguments.value(at: 99, keyword: "preexec_fn"), refName(preexec.value) == "os.setsid" {
             hidden = true
         }
         if let startup = arguments.value(at: 99, keyword: "startupinfo"), keyTexts(startup).contains("n:SW_HIDE") {

@@ -142,11 +142,11 @@ extension PythonFileContext {
         parseItems(closer: .rparen) {
             var argument: PythonArgument
             if at(.star) || at(.doubleStar) {
-                let star = token.text.count
+                let star = at(.doubleStar) ? 2 : 1
                 advance()
                 argument = PythonArgument(eval: parseTest() ?? PythonEval(start: pos), star: star)
             } else if tokenKind == .name && peekCode(1) == .assign {
-                let keyword = token.text
+                let keyword = tokenText
                 advance()
                 advance()
                 argument = PythonArgument(keyword: keyword, eval: parseTest() ?? PythonEval(start: pos))
@@ -200,7 +200,7 @@ extension PythonFileContext {
             guard at(.keywordIn) else { break }
             advance()
             guard let iterable = parseBinary(1) else { break }
-            if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
+            if refName(iterable.value) == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
             result.absorb(iterable)
         }
         return result

@@ -6,7 +6,7 @@ extension PythonFileContext {
     func nameId(at index: Int) -> Int32 {
         let known = nameIds[index]
         if known >= 0 { return known }
-        let id = names.intern(tokens[index].text)
+        let id = names.intern(text(at: index))
         nameIds[index] = id
         return id
     }
@@ -33,35 +33,64 @@ extension PythonFileContext {
         return bindings.lookup(name) { depth in depth != innermost && scopes[depth].kind == .klass }
     }
 
-    /// What calling `qualified` means (cached in this file and across the files of the analyser).
-    func callInfo(_ qualified: String) -> PythonCallInfo {
-        if let known = callInfos[qualified] { return known }
+    /// A reference to a qualified name.
+    func ref(_ qualified: String) -> PythonValue {
+        .ref(names.intern(qualified))
+    }
+
+    /// The qualified name of a reference, or nil for other values.
+    func refName(_ value: PythonValue) -> String? {
+        value.refId.map { names.text($0) }
+    }
+
+    /// What calling a qualified name (by interned id) means, and the reference its result is (cached in this file
+    /// by id, and across the files of the analyser by name).
+    func callInfo(_ qualified: Int32) -> (info: PythonCallInfo, result: PythonValue) {
+        let slot = Int(qualified)
+        if slot < callInfoSlots.count, callInfoSlots[slot] >= 0 {
+            let index = Int(callInfoSlots[slot])
+            return (callInfos[index], callResults[index])
+        }
+        let name = names.text(qualified)
         // Names of this file (`$local.`) are cheap to work out and never repeat across packages: not shared.
-        let isLocal = qualified.utf8.first == 0x24 && qualified.hasPrefix("$local.")
-        let info = (isLocal ? nil : sharedCalls?.info(qualified)) ?? PythonCallInfo(qualified: qualified)
-        callInfos[qualified] = info
-        return info
+        let isLocal = name.utf8.first == 0x24 && name.hasPrefix("$local.")
+        let info = (isLocal ? nil : sharedCalls?.info(name)) ?? PythonCallInfo(qualified: name)
+        let result = info.resultName.map { ref($0) } ?? .unknown
+        if slot >= callInfoSlots.count {
+            callInfoSlots += [Int32](repeating: -1, count: max(names.count, slot + 1) - callInfoSlots.count)
+        }
+        callInfoSlots[slot] = Int32(callInfos.count)
+        callInfos.append(info)
+        callResults.append(result)
+        return (info, result)
     }
 
     /// Adds a path key to a value.
     func addKey(_ key: String, to eval: inout PythonEval) {
-        eval.keys.add(keyTable.intern(key, facts: false))
+        eval.keys.add(keyTable.intern(key))
     }
 
-    /// The key id of `v:NAME` for a name id.
+    /// The key id of `v:NAME` for a name id: the name id with `variableKeyTag` set (no string is built).
     func variableKeyId(_ name: Int32) -> Int32 {
-        if Int(name) < variableKeyIds.count, variableKeyIds[Int(name)] >= 0 { return variableKeyIds[Int(name)] }
-        if Int(name) >= variableKeyIds.count {
-            variableKeyIds += [Int32](repeating: -1, count: names.count - variableKeyIds.count)
-        }
-        let id = keyTable.intern("v:" + names.text(name), facts: false)
-        variableKeyIds[Int(name)] = id
-        return id
+        name | PythonFileContext.variableKeyTag
+    }
+
+    /// Adds the key `c:TEXT` of a constant string: its id in `constantTable` with `constantKeyTag` set.
+    func addConstantKey(_ text: String, to eval: inout PythonEval) {
+        eval.keys.add(constantTable.intern(text) | PythonFileContext.constantKeyTag)
     }
 
     /// The texts of a value's path keys, in order.
     func keyTexts(_ eval: PythonEval) -> [String] {
-        eval.keys.ids.map { keyTable.text($0) }
+        eval.keys.ids.map { id in
+            if id & PythonFileContext.variableKeyTag != 0 {
+                return "v:" + names.text(id & ~PythonFileContext.variableKeyTag)
+            }
+            if id & PythonFileContext.constantKeyTag != 0 {
+                return "c:" + constantTable.text(id & ~PythonFileContext.constantKeyTag)
+            }
+            return keyTable.text(id)
+        }
     }
 
     /// Opens a scope and binds its initial names.
@@ -69,6 +98,7 @@ extension PythonFileContext {
         var scope = scope
         let initial = scope.initial
         scope.initial = []
+        if scope.kind != .function { scope.body = currentBody }  // a function's own body is set by `parseDef`
         scopes.append(scope)
         bindings.push()
         for (name, eval) in initial { bindings.bind(name, eval) }

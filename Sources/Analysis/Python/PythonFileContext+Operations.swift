@@ -24,8 +24,11 @@ extension PythonFileContext {
         result.path = extendedPath
         switch base.value {
         case .ref(let qualified):
-            let name = names.text(nameId)
-            result.value = name == "__dict__" ? .ref(qualified) : PythonFileContext.extendedRef(qualified, ".", name)
+            if names.text(nameId) == "__dict__" {
+                result.value = .ref(qualified)
+            } else {
+                result.value = names.extended(qualified, nameId).map(PythonValue.ref) ?? .unknown
+            }
         case .string, .bytes, .list:
             result.value = .method(base.value, names.text(nameId))
         default:
@@ -58,20 +61,21 @@ extension PythonFileContext {
         }
         guard let key else { return result }
         switch (base.value, key.value) {
-        case (.ref(let qualified), _) where qualified == "os.environ" || qualified == "os.environb":
+        case (.ref(let id), _) where names.text(id) == "os.environ" || names.text(id) == "os.environb":
             emit(.readEnvironmentVariable, at: base.start)
             result.tags.insert(.data)
-        case (.ref(let qualified), .string(let name)):
+        case (.ref(let id), .string(let name)):
+            let qualified = names.text(id)
             if qualified == "$globals" {
                 let resolved =
                     name == "__builtins__"
-                    ? PythonEval(.ref("builtins"), start: base.start)
+                    ? PythonEval(ref("builtins"), start: base.start)
                     : nameEval(name, at: base.start)
                 result.value = resolved.value
             } else if qualified == "sys.modules" {
-                result.value = .ref(PythonAPI.canonicalModule(name))
+                result.value = ref(PythonAPI.canonicalModule(name))
             } else if !qualified.hasPrefix("$local.") {
-                result.value = PythonFileContext.extendedRef(qualified, ".", name)
+                result.value = names.extended(id, names.intern(name)).map(PythonValue.ref) ?? .unknown
             }
         case (.string(let text), .int(let index)):
             let characters = Array(text)
@@ -138,7 +142,7 @@ extension PythonFileContext {
         result.value = value
         result.tags.insert(.folded)
         if left.tags.contains(.built) || right.tags.contains(.built) { result.tags.insert(.built) }
-        if let text = value.text, text.utf8.count <= 256 { addKey("c:" + text, to: &result) }
+        if let text = value.text, text.utf8.count <= 256 { addConstantKey(text, to: &result) }
     }
 
     /// Longest qualified name or dotted path the light pass keeps (longer chains are machine-made and unknown;
@@ -150,10 +154,6 @@ extension PythonFileContext {
         base.utf8.count + name.utf8.count < maxQualifiedLength ? base + separator + name : nil
     }
 
-    /// A reference to `base + separator + name`, or unknown when that is too long.
-    static func extendedRef(_ base: String, _ separator: String, _ name: String) -> PythonValue {
-        extended(base, separator, name).map(PythonValue.ref) ?? .unknown
-    }
 
     // MARK: - Private
 

@@ -5,7 +5,7 @@ extension PythonFileContext {
     /// Skips one token, or a whole bracketed group when the token opens one (scanned flatly).
     func skipOne() {
         guard !atLineEnd else { return }
-        if tokenKind == .op && ["(", "[", "{"].contains(token.text) {
+        if at(.lparen) || at(.lbracket) || at(.lbrace) {
             _ = skipFlat(group: true)
         } else {
             scanFlat(pos)
@@ -51,18 +51,18 @@ extension PythonFileContext {
     func scanFlat(_ index: Int) {
         let current = tokens[index]
         if current.kind == .string {
-            for kind in signalKinds(current.text) { emit(kind, at: index) }
+            for kind in signalKinds(text(at: index)) { emit(kind, at: index) }
             return
         }
         guard current.kind == .name, index + 1 < tokens.count, tokens[index + 1].isOp(.lparen) else { return }
-        var parts = [current.text]
+        var parts = [text(at: index)]
         var head = index
         while head >= 2 && tokens[head - 1].isOp(.dot) && tokens[head - 2].kind == .name && parts.count < 8 {
             head -= 2
-            parts.insert(tokens[head].text, at: 0)
+            parts.insert(text(at: head), at: 0)
         }
         let root =
-            lookup(parts[0])?.value.refName
+            lookup(parts[0]).flatMap { refName($0.value) }
             ?? (PythonAPI.builtinNames.contains(parts[0]) ? "builtins." + parts[0] : nil)
         guard let root else { return }
         let dotted = ([root] + parts.dropFirst()).joined(separator: ".")

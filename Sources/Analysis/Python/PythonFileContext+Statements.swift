@@ -39,7 +39,7 @@ extension PythonFileContext {
         let current = token
         if current.isOp(.at) {
             advance()
-            if token.isName("staticmethod") { pendingStaticMethod = true }
+            if tokenKind == .name && tokenSpells("staticmethod") { pendingStaticMethod = true }
             _ = parseTest()
             return
         }
@@ -68,7 +68,7 @@ extension PythonFileContext {
             if !at(.colon) { _ = parseTest() }
             if at(.keywordAs) {
                 advance()
-                if tokenKind == .name { bind(token.text, PythonEval(start: pos)) }
+                if tokenKind == .name { bind(tokenText, PythonEval(start: pos)) }
                 advance()
             }
             openBody(.plain)
@@ -99,9 +99,9 @@ extension PythonFileContext {
 
     /// A statement starting with a name that is no keyword: `match`/`case` headers, Python 2 `exec`/`print`
     /// statements, or an expression statement.
-    private func parseSoftKeywordStatement(_ current: PythonToken) {
-        switch current.text {
-        case "match", "case":
+    private func parseSoftKeywordStatement(_ current: PythonLexeme) {
+        let isExec = tokenSpells("exec")
+        if tokenSpells("match") || tokenSpells("case") {
             guard isSoftKeywordHeader() else {
                 parseExpressionStatement()
                 return
@@ -109,16 +109,16 @@ extension PythonFileContext {
             advance()
             _ = parseTestList()
             openBody(.plain)
-        case "exec", "print":
+        } else if isExec || tokenSpells("print") {
             guard isPython2Statement() else {
                 parseExpressionStatement()
                 return
             }
-            if current.text == "exec" && lookup("exec") == nil { emit(.evalCode, at: pos) }
+            if isExec && lookup("exec") == nil { emit(.evalCode, at: pos) }
             advance()
             var value = parseTestList() ?? PythonEval(start: pos)
             signal(&value)
-        default:
+        } else {
             parseExpressionStatement()
         }
     }
@@ -159,17 +159,26 @@ extension PythonFileContext {
     }
 
     private func isSoftKeywordHeader() -> Bool {
-        let next = peek(1)
-        if next.kind == .op && ["=", ".", ",", ")", ":"].contains(next.text) { return false }
-        if next.kind == .newline || next.kind == .endMarker { return false }
+        switch peekCode(1) {
+        case .assign, .dot, .comma, .rparen, .colon: return false
+        default: break
+        }
+        if peekKind(1) == .newline || peekKind(1) == .endMarker { return false }
         var index = pos
-        while index < tokens.count && tokens[index].kind != .newline && tokens[index].kind != .endMarker { index += 1 }
-        return index > pos && tokens[index - 1].isOp(.colon)
+        while index < kinds.count && kinds[index] != .newline && kinds[index] != .endMarker { index += 1 }
+        return index > pos && codes[index - 1] == .colon
     }
 
     private func isPython2Statement() -> Bool {
-        let next = peek(1)
-        return next.kind == .string || next.kind == .name && !["in", "is", "and", "or", "if"].contains(next.text)
+        switch peekKind(1) {
+        case .string: return true
+        case .name:
+            switch peekCode(1) {
+            case .keywordIn, .keywordIs, .keywordAnd, .keywordOr, .keywordIf: return false
+            default: return true
+            }
+        default: return false
+        }
     }
 
     private func parseFor() {
@@ -178,7 +187,7 @@ extension PythonFileContext {
         let names = skipTargets(until: .keywordIn)
         if at(.keywordIn) { advance() }
         var iterable = parseTestList() ?? PythonEval(start: pos)
-        if iterable.value.refName == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
+        if refName(iterable.value) == "os.environ" { emit(.readEnvironmentAll, at: iterable.start) }
         signal(&iterable)
         for name in names {
             var eval = PythonEval(start: forIndex)
@@ -225,7 +234,7 @@ extension PythonFileContext {
                 if depth == 0 { break }
                 depth -= 1
             }
-            if current.kind == .name && peekCode(-1) != .dot && peekCode(1) != .dot { names.append(current.text) }
+            if current.kind == .name && peekCode(-1) != .dot && peekCode(1) != .dot { names.append(tokenText) }
             advance()
         }
         return names
@@ -257,11 +266,11 @@ extension PythonFileContext {
             }
             signal(&value)
             for (start, end) in targets { assign(tokens: start..<end, value) }
-        } else if tokenKind == .op && token.text.utf8.count >= 2 && token.text.hasSuffix("=")
+        } else if tokenKind == .op && tokenText.utf8.count >= 2 && tokenText.hasSuffix("=")
             && tokenCode != .equal && tokenCode != .lessEqual && tokenCode != .greaterEqual
             && tokenCode != .notEqual
         {
-            let op = PythonCode.of(.op, String(token.text.dropLast()))
+            let op = PythonCode.of(.op, String(tokenText.dropLast()))
             truncateEvents(to: mark)
             advance()
             let target = value
@@ -292,11 +301,11 @@ extension PythonFileContext {
     private func assign(tokens range: Range<Int>, _ value: PythonEval) {
         let slice = tokens[range]
         if let first = slice.first, first.kind == .name, slice.count == 1 {
-            bind(first.text, value)
+            bind(nameId(at: range.lowerBound), value)
             return
         }
         if slice.allSatisfy({ $0.kind == .name || $0.isOp(.dot) }), slice.count % 2 == 1 {
-            bind(slice.map(\.text).joined(), value)
+            bind(range.map { text(at: $0) }.joined(), value)
             return
         }
         var names: [String] = []
@@ -306,7 +315,7 @@ extension PythonFileContext {
             if index + 1 < range.upperBound && (tokens[index + 1].isOp(.dot) || tokens[index + 1].isOp(.lbracket)) {
                 continue
             }
-            names.append(item.text)
+            names.append(text(at: index))
         }
         for (offset, name) in names.enumerated() {
             var element = PythonEval(start: value.start)

@@ -11,6 +11,9 @@ struct PythonScope {
     var name: String
     /// Names bound when it opens (a function's parameters), in order.
     var initial: [(name: Int32, eval: PythonEval)] = []
+    /// Where its events go: the index in `PythonFileContext.functionBodies` of the innermost function (this one or
+    /// an enclosing one), or -1 for the top level. Set by `parseDef` for a function, when it opens for the others.
+    var body = -1
 }
 
 /// What an indented block is, so a DEDENT knows what to close.
@@ -25,7 +28,9 @@ enum PythonBlock {
 /// Tokens, scopes, events and the facts that connect statements (written and downloaded paths). One instance per
 /// file, used by one thread.
 final class PythonFileContext {
-    let tokens: [PythonToken]
+    let tokens: [PythonLexeme]
+    /// The decoded values of string tokens (`PythonLexeme.value`).
+    let values: [String]
     /// Each token's operator or keyword code (read without copying the token).
     let codes: [PythonCode]
     /// Each token's kind (read without copying the token).
@@ -35,8 +40,13 @@ final class PythonFileContext {
     let isSetupPy: Bool
     var pos = 0
     var topLevel: [CodeEvent] = []
-    var functions: [String: [CodeEvent]] = [:]
-    var definedFunctions: Set<String> = []
+    /// The event lists of the functions (`functionNames` gives their qualified names).
+    var functionBodies: [[CodeEvent]] = []
+    /// The qualified name of each function of `functionBodies`.
+    var functionNames: [String] = []
+    /// The index in `functionBodies` of each function, by the interned id of its reference (`$local.NAME`); -1
+    /// for other ids.
+    var functionSlots: [Int32] = []
     var classNames: Set<String> = []
     var classBases: [String: [String]] = [:]
     var scopes: [PythonScope] = [PythonScope(kind: .module, name: "")]
@@ -44,14 +54,19 @@ final class PythonFileContext {
     var bindings = PythonBindings()
     /// The file's names and dotted paths, interned.
     var names: PythonNames
-    /// The path keys of values (`v:name`, `c:text`, `p:key`, `n:NAME`), interned.
-    var keyTable = PythonNames()
-    /// Each name's `v:NAME` key id in `keyTable`, once asked for (-1 before).
-    var variableKeyIds: [Int32] = []
+    /// The path keys of values (`p:key`, `n:NAME`), interned; `v:NAME` keys are name ids tagged with
+    /// `variableKeyTag`, `c:TEXT` keys are `constantTable` ids tagged with `constantKeyTag`.
+    var keyTable = PythonNames(slots: 16)
+    /// The texts of constant-string path keys (`c:TEXT` without its prefix), interned.
+    var constantTable = PythonNames(slots: 64)
     /// Each token's name id, once asked for (-1 before).
     var nameIds: [Int32]
-    /// What each library call shape means, by the qualified name called.
-    var callInfos: [String: PythonCallInfo] = [:]
+    /// What calling each qualified name means (indexed by `callInfoSlots`).
+    var callInfos: [PythonCallInfo] = []
+    /// The reference each call's result is (indexed by `callInfoSlots`).
+    var callResults: [PythonValue] = []
+    /// The index in `callInfos` of each qualified name id called so far (-1 before).
+    var callInfoSlots: [Int32] = []
     /// Open indented blocks: `true` for a scope, with whether it is a loop body.
     var blocks: [(isScope: Bool, isLoop: Bool)] = []
     var pendingBlock: PythonBlock?
@@ -67,9 +82,15 @@ final class PythonFileContext {
     var executableKeys: Set<String> = []
     var pendingStaticMethod = false
     private var lineStarts: [Int]?
-    private var signalCache: [String: [BehaviourKind]] = [:]
+    /// Scalar counts for columns, made when the first behaviour is reported.
+    private var columns: PythonColumns?
     private let sharedSignals: JavaScriptSignalCache?
     let sharedCalls: PythonCallCache?
+
+    /// Set in a path key id that is a name id (`v:NAME`).
+    static let variableKeyTag: Int32 = 0x4000_0000
+    /// Set in a path key id that is a `constantTable` id (`c:TEXT`).
+    static let constantKeyTag: Int32 = 0x2000_0000
 
     /// Expressions nested deeper than this are skipped with a flat scan for calls and strings.
     static let maxNesting = 40
@@ -87,28 +108,40 @@ final class PythonFileContext {
         let lexed = bytes.withUnsafeBufferPointer { PythonLexer.lex($0) }
         let tokens = lexed.tokens
         self.tokens = tokens
+        self.values = lexed.values
         self.names = lexed.names
         self.nameIds = lexed.nameIds
-        var codes: [PythonCode] = []
-        var kinds: [PythonToken.Kind] = []
-        codes.reserveCapacity(tokens.count)
-        kinds.reserveCapacity(tokens.count)
-        tokens.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices {
-                codes.append(buffer[index].code)
-                kinds.append(buffer[index].kind)
-            }
-        }
-        self.codes = codes
-        self.kinds = kinds
+        self.codes = tokens.map(\.code)
+        self.kinds = tokens.map(\.kind)
         self.isSetupPy = file.path.hasSuffix("setup.py")
     }
 
     // MARK: - Tokens
 
     /// The current token (the end marker once the tokens are used up).
-    var token: PythonToken {
-        _read { yield tokens[pos < tokens.count ? pos : tokens.count - 1] }
+    var token: PythonLexeme {
+        tokens[pos < tokens.count ? pos : tokens.count - 1]
+    }
+
+    /// The current token's text.
+    var tokenText: String { text(at: pos < tokens.count ? pos : tokens.count - 1) }
+
+    /// Whether the current token's source text is `literal` (ASCII), compared on the bytes without a `String`
+    /// (false for strings and f-string parts, whose text is a decoded value).
+    func tokenSpells(_ literal: StaticString) -> Bool {
+        let lexeme = token
+        let count = literal.utf8CodeUnitCount
+        guard lexeme.value < 0, lexeme.end - lexeme.offset == count else { return false }
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        return bytes.withUnsafeBufferPointer { source in
+            for index in 0..<count where source[lexeme.offset + index] != expected[index] { return false }
+            return true
+        }
+    }
+
+    /// The text of the token at `index` (materialised from the source bytes or the decoded values).
+    func text(at index: Int) -> String {
+        bytes.withUnsafeBufferPointer { tokens[index].text($0, values) }
     }
 
     /// The current token's kind.
@@ -126,7 +159,7 @@ final class PythonFileContext {
     func at(_ code: PythonCode) -> Bool { tokenCode == code }
 
     /// The token `offset` places after the current one.
-    func peek(_ offset: Int) -> PythonToken {
+    func peek(_ offset: Int) -> PythonLexeme {
         let index = max(0, min(pos + offset, tokens.count - 1))
         return tokens[index]
     }
@@ -151,8 +184,39 @@ final class PythonFileContext {
 
     // MARK: - Scopes
 
-    /// The qualified name of the innermost function (events go to its body), or nil at module level.
-    var currentFunction: String? { scopes.last { $0.kind == .function }?.name }
+    /// The qualified names of the functions defined in the file.
+    var definedFunctions: Set<String> { Set(functionNames) }
+
+    /// The event lists of the functions, by qualified name.
+    var functions: [String: [CodeEvent]] {
+        Dictionary(zip(functionNames, functionBodies)) { first, _ in first }
+    }
+
+    /// The index in `functionBodies` of a function's event list, made empty when new.
+    /// - Parameters:
+    ///   - reference: The interned id of `$local.` + the qualified name.
+    ///   - qualifiedName: The qualified name.
+    /// - Returns: The index.
+    func functionBody(_ reference: Int32, _ qualifiedName: String) -> Int {
+        let slot = Int(reference)
+        if slot < functionSlots.count, functionSlots[slot] >= 0 { return Int(functionSlots[slot]) }
+        if slot >= functionSlots.count {
+            functionSlots += [Int32](repeating: -1, count: max(names.count, slot + 1) - functionSlots.count)
+        }
+        functionSlots[slot] = Int32(functionBodies.count)
+        functionNames.append(qualifiedName)
+        functionBodies.append([])
+        return functionBodies.count - 1
+    }
+
+    /// Whether a function of this qualified name is defined in the file.
+    func isDefinedFunction(_ qualifiedName: String) -> Bool {
+        guard let reference = names.id(of: "$local." + qualifiedName) else { return false }
+        return Int(reference) < functionSlots.count && functionSlots[Int(reference)] >= 0
+    }
+
+    /// The index in `functionBodies` of the innermost function's events, or -1 at module level.
+    var currentBody: Int { scopes[scopes.count - 1].body }
 
     /// The qualified name a definition called `name` gets in the current scope.
     func qualified(_ name: String) -> String {
@@ -173,19 +237,22 @@ final class PythonFileContext {
 
     /// Appends an event to the current function's body or to the top level.
     func append(_ event: CodeEvent) {
-        if let name = currentFunction { functions[name, default: []].append(event) } else { topLevel.append(event) }
+        let body = currentBody
+        if body >= 0 { functionBodies[body].append(event) } else { topLevel.append(event) }
     }
 
     /// The number of events of the current body (to undo what an assignment target emitted).
     func eventMark() -> Int {
-        if let name = currentFunction { return functions[name]?.count ?? 0 }
-        return topLevel.count
+        let body = currentBody
+        return body >= 0 ? functionBodies[body].count : topLevel.count
     }
 
     /// Drops events emitted since `mark`.
     func truncateEvents(to mark: Int) {
-        if let name = currentFunction {
-            if let count = functions[name]?.count, count > mark { functions[name]?.removeLast(count - mark) }
+        let body = currentBody
+        if body >= 0 {
+            let count = functionBodies[body].count
+            if count > mark { functionBodies[body].removeLast(count - mark) }
         } else if topLevel.count > mark {
             topLevel.removeLast(topLevel.count - mark)
         }
@@ -198,11 +265,15 @@ final class PythonFileContext {
     ///   - decoded: A decoded value to show as the snippet instead of the source line.
     func emit(_ kind: BehaviourKind, at index: Int, decoded: String? = nil) {
         let anchor = tokens[max(0, min(index, tokens.count - 1))]
+        if columns == nil { columns = bytes.withUnsafeBufferPointer { PythonColumns($0) } }
+        let column = bytes.withUnsafeBufferPointer { buffer in
+            columns?.column(base: anchor.columnBase, offset: anchor.offset, in: buffer) ?? 1
+        }
         let snippet = decoded.map { "decoded: " + String($0.prefix(150)) } ?? snippet(for: anchor)
         append(
             .behaviour(
                 Behaviour(
-                    kind: kind, path: file.path, line: anchor.line, column: anchor.column, snippet: snippet,
+                    kind: kind, path: file.path, line: anchor.line, column: column, snippet: snippet,
                     language: .python, context: file.context)))
     }
 
@@ -213,21 +284,17 @@ final class PythonFileContext {
         emit(.pythonProtector, at: index)
     }
 
-    /// The string-signal kinds of a value: `StringSignals.kinds(in:)`, cached per distinct short string in this
-    /// file and across the files of one analyser.
+    /// The string-signal kinds of a value: `StringSignals.kinds(in:)`, cached per distinct short string across the
+    /// files of one analyser.
     func signalKinds(_ text: String) -> [BehaviourKind] {
         let count = text.utf8.count
         guard count >= 4 else { return [] }
         if count > 200 { return StringSignals.kinds(in: text) }
-        if let cached = signalCache[text] { return cached }
-        let kinds: [BehaviourKind]
-        if let known = sharedSignals?.kinds(of: text) {
-            kinds = known
-        } else {
-            kinds = StringSignals.kinds(in: text)
-            sharedSignals?.store(kinds, for: text)
-        }
-        signalCache[text] = kinds
+        guard let sharedSignals else { return StringSignals.kinds(in: text) }
+        let key = SignalKey(text)  // hashed once for the lookup and the store
+        if let known = sharedSignals.kinds(of: key) { return known }
+        let kinds = StringSignals.kinds(in: text)
+        sharedSignals.store(kinds, for: key)
         return kinds
     }
 
@@ -248,7 +315,7 @@ final class PythonFileContext {
 
     // MARK: - Private
 
-    private func snippet(for anchor: PythonToken) -> String {
+    private func snippet(for anchor: PythonLexeme) -> String {
         if lineStarts == nil {
             var starts = [0]
             for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }

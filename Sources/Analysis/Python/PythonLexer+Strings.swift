@@ -5,12 +5,11 @@ extension PythonLexerState {
         let quote = b[pos]
         let triple = pos + 2 < n && b[pos + 1] == quote && b[pos + 2] == quote
         let startLine = line
-        let startColumn = column(at: prefixStart)
+        let startBase = columnBase
         pos += triple ? 3 : 1
         if formatted && modes.count < PythonLexerState.maxModeDepth {
-            let prefix = text(prefixStart, pos - (triple ? 3 : 1))
             emit(
-                .fstringStart, prefix, at: prefixStart, line: startLine, column: startColumn,
+                .fstringStart, at: prefixStart, end: pos - (triple ? 3 : 1), line: startLine, columnBase: startBase,
                 flags: triple ? [.triple] : [])
             modes.append(.literal(quote: quote, triple: triple, raw: raw))
             return
@@ -19,6 +18,14 @@ extension PythonLexerState {
         if bytes { flags.insert(.bytes) }
         if raw { flags.insert(.raw) }
         if triple { flags.insert(.triple) }
+        if let end = plainStringEnd(quote: quote, triple: triple) {
+            values.append(decodedString(slice(pos, end), bytes: bytes))
+            pos = end + (triple ? 3 : 1)
+            emit(
+                .string, at: prefixStart, end: prefixStart, line: startLine, columnBase: startBase, flags: flags,
+                value: Int32(values.count - 1))
+            return
+        }
         var value: [UInt8] = []
         var closed = false
         while pos < n {
@@ -52,9 +59,10 @@ extension PythonLexerState {
             }
         }
         if !closed { flags.insert(.unterminated) }
+        values.append(value.withUnsafeBufferPointer { decodedString($0, bytes: bytes) })
         emit(
-            .string, decodedString(value, bytes: bytes), at: prefixStart, line: startLine, column: startColumn,
-            flags: flags)
+            .string, at: prefixStart, end: prefixStart, line: startLine, columnBase: startBase, flags: flags,
+            value: Int32(values.count - 1))
     }
 
     /// Lexes literal text of the innermost f-string (or format spec) up to a field, its end or its closing quote.
@@ -68,7 +76,7 @@ extension PythonLexerState {
         }
         let start = pos
         let startLine = line
-        let startColumn = column(at: start)
+        let startBase = columnBase
         var value: [UInt8] = []
         var flags: PythonToken.Flags = raw ? [.raw] : []
         while pos < n {
@@ -80,16 +88,16 @@ extension PythonLexerState {
                     pos += 2
                     continue
                 }
-                emitMiddle(value, at: start, line: startLine, column: startColumn, flags: flags)
-                emit(.op, "{", at: pos, code: .lbrace)
+                emitMiddle(value, at: start, line: startLine, columnBase: startBase, flags: flags)
+                emit(.op, at: pos, end: pos + 1, code: .lbrace)
                 pos += 1
                 modes.append(.field(depth: 0))
                 return
             case 0x7D:
                 if inSpec {
-                    emitMiddle(value, at: start, line: startLine, column: startColumn, flags: flags)
+                    emitMiddle(value, at: start, line: startLine, columnBase: startBase, flags: flags)
                     modes.removeLast()
-                    emit(.op, "}", at: pos, code: .rbrace)
+                    emit(.op, at: pos, end: pos + 1, code: .rbrace)
                     pos += 1
                     if case .field = modes.last { modes.removeLast() }
                     return
@@ -98,13 +106,13 @@ extension PythonLexerState {
                 pos += (pos + 1 < n && b[pos + 1] == 0x7D) ? 2 : 1
             case quote:
                 if !triple || (pos + 2 < n && b[pos + 1] == quote && b[pos + 2] == quote) {
-                    emitMiddle(value, at: start, line: startLine, column: startColumn, flags: flags)
+                    emitMiddle(value, at: start, line: startLine, columnBase: startBase, flags: flags)
                     let end = pos
                     pos += triple ? 3 : 1
                     while let popped = modes.popLast() {
                         if case .literal = popped { break }
                     }
-                    emit(.fstringEnd, "", at: end)
+                    emit(.fstringEnd, at: end, end: end)
                     return
                 }
                 value.append(c)
@@ -117,7 +125,7 @@ extension PythonLexerState {
                 }
             case 0x0A, 0x0D:
                 if !triple {
-                    emitMiddle(value, at: start, line: startLine, column: startColumn, flags: flags)
+                    emitMiddle(value, at: start, line: startLine, columnBase: startBase, flags: flags)
                     closeInnermostFString()
                     return
                 }
@@ -128,18 +136,51 @@ extension PythonLexerState {
                 pos += 1
             }
         }
-        emitMiddle(value, at: start, line: startLine, column: startColumn, flags: flags)
+        emitMiddle(value, at: start, line: startLine, columnBase: startBase, flags: flags)
         closeInnermostFString()
     }
 
     // MARK: - Private
 
+    /// The fast path of `lexString`: the offset of the closing quote of a literal whose body (from `pos`) holds no
+    /// backslash and no carriage return (nor a line break unless triple-quoted), so its value is its source bytes.
+    /// Moves the line count past the body's line breaks, as the byte-by-byte loop would; nil (nothing changed)
+    /// when the literal needs that loop.
+    private mutating func plainStringEnd(quote: UInt8, triple: Bool) -> Int? {
+        var cursor = pos
+        var breaks = 0
+        var lastBreak = 0
+        while cursor < n {
+            let c = b[cursor]
+            if c == quote {
+                if !triple || (cursor + 2 < n && b[cursor + 1] == quote && b[cursor + 2] == quote) { break }
+            } else if c == 0x5C || c == 0x0D {
+                return nil
+            } else if c == 0x0A {
+                if !triple { return nil }
+                breaks += 1
+                lastBreak = cursor
+            }
+            cursor += 1
+        }
+        guard cursor < n else { return nil }
+        if breaks > 0 {
+            line += breaks
+            lineStart = lastBreak + 1
+            columnBase = lastBreak + 1
+        }
+        return cursor
+    }
+
     private mutating func emitMiddle(
-        _ value: [UInt8], at start: Int, line: Int, column: Int,
+        _ value: [UInt8], at start: Int, line: Int, columnBase: Int,
         flags: PythonToken.Flags
     ) {
         guard !value.isEmpty else { return }
-        emit(.fstringMiddle, decodedString(value, bytes: false), at: start, line: line, column: column, flags: flags)
+        values.append(value.withUnsafeBufferPointer { decodedString($0, bytes: false) })
+        emit(
+            .fstringMiddle, at: start, end: start, line: line, columnBase: columnBase, flags: flags,
+            value: Int32(values.count - 1))
     }
 
     /// In a raw string a backslash keeps itself and the next character, which never ends the string.
@@ -239,7 +280,7 @@ extension PythonLexerState {
         return isAlphanumeric
     }
 
-    private func decodedString(_ value: [UInt8], bytes: Bool) -> String {
+    private func decodedString(_ value: UnsafeBufferPointer<UInt8>, bytes: Bool) -> String {
         if !bytes { return String(decoding: value, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
         for byte in value { scalars.append(Unicode.Scalar(byte)) }

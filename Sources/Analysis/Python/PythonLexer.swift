@@ -24,7 +24,14 @@ public enum PythonLexer {
     }
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [PythonToken] {
-        lex(bytes).tokens
+        let state = lex(bytes)
+        let columns = PythonColumns(bytes)
+        return state.tokens.map { lexeme in
+            PythonToken(
+                kind: lexeme.kind, text: lexeme.text(bytes, state.values), line: lexeme.line,
+                column: columns.column(base: lexeme.columnBase, offset: lexeme.offset, in: bytes),
+                offset: lexeme.offset, flags: lexeme.flags, code: lexeme.code)
+        }
     }
 
     /// Lexes Python source, keeping the interned names (`state.names`, `state.nameIds`).
@@ -54,14 +61,16 @@ struct PythonLexerState {
     var pos = 0
     var line = 1
     var lineStart = 0
-    var columnOffset = 0
-    var columnCount = 0
+    /// Where the current line's columns are counted from (its start; past a byte order mark on line 1).
+    var columnBase = 0
     var depth = 0
     var indents: [Int] = [0]
     var atLineStart = true
     var lineHasTokens = false
     var modes: [FStringMode] = []
-    var tokens: [PythonToken] = []
+    var tokens: [PythonLexeme] = []
+    /// The decoded values of string tokens and f-string literal parts (`PythonLexeme.value`).
+    var values: [String] = []
     /// Each token's interned name id (ASCII names that are no keyword; -1 for every other token).
     var nameIds: [Int32] = []
     /// The interned names.
@@ -83,7 +92,7 @@ struct PythonLexerState {
     }
 
     mutating func run() {
-        if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { pos = 3; columnOffset = 3 }
+        if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { pos = 3; columnBase = 3 }
         while pos < n {
             if let mode = modes.last {
                 switch mode {
@@ -103,35 +112,15 @@ struct PythonLexerState {
 
     // MARK: - Positions and emission
 
-    mutating func column(at offset: Int) -> Int {
-        if offset < columnOffset {
-            columnOffset = lineStart
-            columnCount = 0
-        }
-        while columnOffset < offset && columnOffset < n {
-            if b[columnOffset] & 0xC0 != 0x80 { columnCount += 1 }
-            columnOffset += 1
-        }
-        return columnCount + 1
-    }
-
+    /// Appends a token whose text is the source bytes `offset..<end` (empty when `end` is `offset`).
     mutating func emit(
-        _ kind: PythonToken.Kind, _ text: String, at offset: Int, line: Int? = nil,
-        column: Int? = nil, flags: PythonToken.Flags = []
+        _ kind: PythonToken.Kind, at offset: Int, end: Int, line: Int? = nil,
+        columnBase base: Int? = nil, flags: PythonToken.Flags = [], code: PythonCode = .none, value: Int32 = -1
     ) {
-        emit(kind, text, at: offset, line: line, column: column, flags: flags, code: .none)
-    }
-
-    /// Appends a token whose operator or keyword code is known.
-    mutating func emit(
-        _ kind: PythonToken.Kind, _ text: String, at offset: Int, line: Int? = nil,
-        column: Int? = nil, flags: PythonToken.Flags = [], code: PythonCode
-    ) {
-        let col = column ?? self.column(at: offset)
         tokens.append(
-            PythonToken(
-                kind: kind, text: text, line: line ?? self.line, column: col, offset: offset,
-                flags: flags, code: code))
+            PythonLexeme(
+                kind: kind, code: code, flags: flags, value: value, line: line ?? self.line,
+                columnBase: base ?? columnBase, offset: offset, end: end))
         nameIds.append(-1)
         if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
     }
@@ -145,23 +134,22 @@ struct PythonLexerState {
     mutating func startLine() {
         line += 1
         lineStart = pos
-        columnOffset = pos
-        columnCount = 0
+        columnBase = pos
     }
 
     // MARK: - Private
 
     private mutating func finish() {
         while let mode = modes.last {
-            if case .literal = mode { emit(.fstringEnd, "", at: pos, flags: .unterminated) }
+            if case .literal = mode { emit(.fstringEnd, at: pos, end: pos, flags: .unterminated) }
             modes.removeLast()
         }
-        if lineHasTokens { emit(.newline, "", at: pos) }
+        if lineHasTokens { emit(.newline, at: pos, end: pos) }
         while indents.count > 1 {
             indents.removeLast()
-            emit(.dedent, "", at: pos)
+            emit(.dedent, at: pos, end: pos)
         }
-        emit(.endMarker, "", at: pos)
+        emit(.endMarker, at: pos, end: pos)
     }
 
     private mutating func measureIndentation() {
@@ -186,15 +174,15 @@ struct PythonLexerState {
         let current = indents.last ?? 0
         if width > current {
             indents.append(width)
-            emit(.indent, "", at: cursor)
+            emit(.indent, at: cursor, end: cursor)
         } else if width < current {
             while let last = indents.last, last > width, indents.count > 1 {
                 indents.removeLast()
-                emit(.dedent, "", at: cursor)
+                emit(.dedent, at: cursor, end: cursor)
             }
             if let last = indents.last, last < width {  // inconsistent dedent: open a level of its own
                 indents.append(width)
-                emit(.indent, "", at: cursor)
+                emit(.indent, at: cursor, end: cursor)
             }
         }
     }
@@ -213,7 +201,7 @@ struct PythonLexerState {
             } else if pos + 1 >= n {
                 pos += 1
             } else {
-                emit(.error, "\\", at: pos)
+                emit(.error, at: pos, end: pos + 1)
                 pos += 1
             }
         case 0x0A, 0x0D:
@@ -243,7 +231,7 @@ struct PythonLexerState {
             return
         }
         if depth == 0 {
-            if lineHasTokens { emit(.newline, "", at: pos) }
+            if lineHasTokens { emit(.newline, at: pos, end: pos) }
             lineHasTokens = false
             consumeLineBreak()
             atLineStart = true
@@ -252,7 +240,7 @@ struct PythonLexerState {
         consumeLineBreak()
         if nextLineStartsStatement() {
             depth = 0
-            if lineHasTokens { emit(.newline, "", at: pos) }
+            if lineHasTokens { emit(.newline, at: pos, end: pos) }
             lineHasTokens = false
             atLineStart = true
         }
@@ -282,7 +270,7 @@ struct PythonLexerState {
         while let mode = modes.popLast() {
             if case .literal = mode { break }
         }
-        emit(.fstringEnd, "", at: pos, flags: .unterminated)
+        emit(.fstringEnd, at: pos, end: pos, flags: .unterminated)
     }
 
     private mutating func lexNumber() {
@@ -297,12 +285,18 @@ struct PythonLexerState {
                 break
             }
         }
-        emit(.number, text(start, pos), at: start)
+        emit(.number, at: start, end: pos)
     }
 
     private mutating func lexNameOrPrefixedString() {
         let start = pos
-        while pos < n && PythonLexerState.isIdentifierByte(b[pos]) { pos += 1 }
+        var fnv = PythonNames.fnvStart
+        var high: UInt8 = 0
+        while pos < n && PythonLexerState.isIdentifierByte(b[pos]) {
+            fnv = PythonNames.fnvStep(fnv, b[pos])
+            high |= b[pos]
+            pos += 1
+        }
         let length = pos - start
         if length <= 2 && pos < n && (b[pos] == 0x22 || b[pos] == 0x27) {
             var raw = false, bytes = false, formatted = false, unicode = false, valid = true
@@ -323,14 +317,13 @@ struct PythonLexerState {
             }
         }
         let code = PythonCode.of(.name, slice(start, pos))
-        let bytes = slice(start, pos)
-        if code == .none && !bytes.contains(where: { $0 >= 0x80 }) {
-            let (id, text) = names.intern(ascii: bytes)
-            emit(.name, text, at: start, code: code)
+        if code == .none && high < 0x80 {
+            let id = names.intern(ascii: slice(start, pos), fnv: fnv)
+            emit(.name, at: start, end: pos, code: code)
             nameIds[nameIds.count - 1] = id
             return
         }
-        emit(.name, code.spelling ?? text(start, pos), at: start, code: code)
+        emit(.name, at: start, end: pos, code: code)
     }
 
     private mutating func lexOperator() {
@@ -354,14 +347,14 @@ struct PythonLexerState {
         case 0x2C, 0x3B, 0x7E:
             break
         default:
-            emit(.error, text(start, start + 1), at: start)
+            emit(.error, at: start, end: start + 1)
             pos += 1
             if c >= 0x80 { while pos < n && b[pos] & 0xC0 == 0x80 { pos += 1 } }
             return
         }
         pos += length
         let code = PythonCode.of(.op, slice(start, pos))
-        emit(.op, code.spelling ?? text(start, pos), at: start, code: code)
+        emit(.op, at: start, end: pos, code: code)
         if length == 1 && c == 0x3A, case .field(0) = modes.last {
             modes.append(.spec(quote: innermostQuote().quote, triple: innermostQuote().triple, raw: false))
         }
@@ -377,7 +370,7 @@ struct PythonLexerState {
             } else if fieldDepth > 0 {
                 modes[modes.count - 1] = .field(depth: fieldDepth - 1)
             } else if c == 0x7D {
-                emit(.op, "}", at: start, code: .rbrace)
+                emit(.op, at: start, end: start + 1, code: .rbrace)
                 modes.removeLast()
                 return
             }
@@ -387,7 +380,7 @@ struct PythonLexerState {
             depth -= 1
         }
         let code = PythonCode.of(.op, slice(start, pos))
-        emit(.op, code.spelling ?? text(start, pos), at: start, code: code)
+        emit(.op, at: start, end: pos, code: code)
     }
 
     func innermostQuote() -> (quote: UInt8, triple: Bool) {

@@ -16,9 +16,10 @@ enum PythonValue: Hashable, Sendable {
     indirect case list([PythonValue])
     /// A dict display with constant string keys.
     indirect case dict([PythonDictEntry])
-    /// A module, a module member or an object derived from one, by qualified name (`os`, `os.system`,
-    /// `socket.socket().connect`, `builtins.exec`; `$local.C` for names defined in the file).
-    case ref(String)
+    /// A module, a module member or an object derived from one, by the interned id (in the file's
+    /// `PythonFileContext.names`) of its qualified name (`os`, `os.system`, `socket.socket().connect`,
+    /// `builtins.exec`; `$local.C` for names defined in the file).
+    case ref(Int32)
     /// A method of a constant (`''.join`, `b'..'.decode`).
     indirect case method(PythonValue, String)
 
@@ -30,9 +31,9 @@ enum PythonValue: Hashable, Sendable {
         }
     }
 
-    /// The qualified name of a reference.
-    var refName: String? {
-        if case .ref(let name) = self { return name }
+    /// The interned id of a reference's qualified name.
+    var refId: Int32? {
+        if case .ref(let id) = self { return id }
         return nil
     }
 }

@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.99, warn: 0.8024),
+        thresholds: Thresholds(block: 0.9892, warn: 0.8339),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7938, warn: 0.267)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.99, warn: 0.8024)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7245, warn: 0.2728)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9892, warn: 0.8339)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

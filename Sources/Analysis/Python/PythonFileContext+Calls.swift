@@ -50,6 +50,9 @@ extension PythonFileContext {
         for kind in kinds { emit(kind, at: callee.start) }
         if kinds.contains(.spawnProcess) { spawnEffects(arguments, at: callee.start) }
         if kinds.contains(.evalCode) { evalEffects(arguments, at: callee.start) }
+        if kinds.contains(.useNetwork), Self.isRemoteIPv4Address(arguments.value(at: 0, keyword: "address")?.value) {
+            emit(.urlRawIP, at: callee.start)
+        }
         if kinds.contains(.dnsLookup), let name = arguments.value(at: 0, keyword: "qname"),
             name.tags.contains(.built)
         {
@@ -74,6 +77,16 @@ extension PythonFileContext {
             }
         }
         return result
+    }
+
+    /// `s.connect(('45.9.1.2', 443))`, `HTTPConnection('45.9.1.2')`: a network call's address is a bare remote IPv4
+    /// (URLs are classified as strings already).
+    static func isRemoteIPv4Address(_ value: PythonValue?) -> Bool {
+        switch value {
+        case .string(let text): URLSignals.isRemoteIPv4(text)
+        case .list(let items): items.first.map { isRemoteIPv4Address($0) } ?? false
+        default: false
+        }
     }
 
     /// Folds builtins, decoders and special functions.

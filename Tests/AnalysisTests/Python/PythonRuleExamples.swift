@@ -51,6 +51,7 @@ enum PythonRuleExamples {
         PythonExample(.urlTunnel, "u = ↓'https://abc.ngrok.io/x'"),
         PythonExample(.urlOutOfBand, "u = ↓'http://x1.oast.fun/'"),
         PythonExample(.urlRawIP, "u = ↓'http://45.9.148.1:8080/p'"),
+        PythonExample(.urlRawIP, "import socket\ns = socket.socket()\n↓s.connect(('45.9.1.2', 4444))"),
         PythonExample(.urlDynamicDNS, "u = ↓'http://evil.duckdns.org/x'"),
         PythonExample(.dnsLookup, "import socket\nip = ↓socket.gethostbyname('example.com')"),
         PythonExample(

@@ -19,6 +19,14 @@ import Testing
         #expect(count >= marked.marks.count)
     }
 
+    @Test func loopbackOrComputedAddressesAreNotRawAddresses() {
+        let analysis = PythonTestSupport.analyse(
+            "import socket\ns = socket.socket()\ns.connect(('127.0.0.1', 80))\ns.connect((host, 80))\n"
+                + "s.connect(('1.2.3', 80))\n")
+        #expect(PythonTestSupport.kinds(analysis).contains(.useNetwork))
+        #expect(!PythonTestSupport.kinds(analysis).contains(.urlRawIP), "\(PythonTestSupport.describe(analysis))")
+    }
+
     @Test(arguments: PythonRuleExamples.triggering)
     func silentInComments(_ example: PythonExample) {
         let source = PythonMarkedSource(example.source).source

@@ -8,66 +8,15 @@ enum JavaScriptCatalog {
     static func module(for specifier: String) -> JavaScriptModule? {
         var name = specifier.hasPrefix("node:") ? String(specifier.dropFirst(5)) : specifier
         if let slash = name.firstIndex(of: "/"), !name.hasPrefix("@") { name = String(name[..<slash]) }
-        guard moduleNames.contains(name) else { return nil }
-        switch name {
-        case "child_process": return .childProcess
-        case "execa", "cross-spawn", "shelljs", "node-pty", "spawn-sync": return .processLibrary
-        case "os": return .os
-        case "fs", "graceful-fs", "fs-extra", "original-fs": return .fs
-        case "http", "https", "net", "tls", "dgram", "http2", "undici", "ws", "socket.io-client":
-            return .network(callable: name == "ws")
-        case "axios", "node-fetch", "request", "got", "superagent", "cross-fetch", "isomorphic-fetch", "needle",
-            "phin", "make-fetch-happen", "request-promise", "request-promise-native", "ky", "bent":
-            return .network(callable: true)
-        case "dns": return .dns
-        case "zlib": return .zlib
-        case "buffer": return .buffer
-        case "crypto": return .crypto
-        case "vm": return .vm
-        case "module": return .nodeModule
-        case "process": return .process
-        default: return nil
-        }
+        return modules[name]
     }
 
     /// What a global name refers to when no local binding shadows it.
     /// - Parameter name: The identifier.
     /// - Returns: Its value, or nil for names of no interest.
     static func global(_ name: String) -> JavaScriptObject? {
-        guard globalNames.contains(name) else { return nil }
-        return switch name {
-        case "require": .require
-        case "eval": .eval
-        case "Function": .functionConstructor
-        case "process": .module(.process)
-        case "global", "globalThis", "window", "self", "frames": .module(.global)
-        case "module": .module(.nodeModule)
-        case "Buffer": .module(.buffer)
-        case "atob", "decodeURIComponent", "decodeURI", "unescape": .decoder(name)
-        case "setTimeout", "setInterval", "setImmediate", "execScript": .timer
-        case "fetch", "WebSocket", "EventSource": .member(.network(callable: false), name)
-        case "XMLHttpRequest", "ActiveXObject": .module(.xhr)
-        case "JSON", "Object", "String", "Reflect": JavaScriptBuiltin(name: name).map { .module(.builtin($0)) }
-        default: nil
-        }
+        globals[name]
     }
-
-    /// Every name `module(for:)` matches: one hash rules out the other specifiers before the string comparisons of
-    /// its `switch` (keep in step with its cases).
-    private static let moduleNames: Set<String> = [
-        "child_process", "execa", "cross-spawn", "shelljs", "node-pty", "spawn-sync", "os", "fs", "graceful-fs",
-        "fs-extra", "original-fs", "http", "https", "net", "tls", "dgram", "http2", "undici", "ws", "socket.io-client",
-        "axios", "node-fetch", "request", "got", "superagent", "cross-fetch", "isomorphic-fetch", "needle", "phin",
-        "make-fetch-happen", "request-promise", "request-promise-native", "ky", "bent", "dns", "zlib", "buffer",
-        "crypto", "vm", "module", "process",
-    ]
-    /// Every name `global(_:)` matches (keep in step with its cases).
-    private static let globalNames: Set<String> = [
-        "require", "eval", "Function", "process", "global", "globalThis", "window", "self", "frames", "module",
-        "Buffer", "atob", "decodeURIComponent", "decodeURI", "unescape", "setTimeout", "setInterval", "setImmediate",
-        "execScript", "fetch", "WebSocket", "EventSource", "XMLHttpRequest", "ActiveXObject", "JSON", "Object",
-        "String", "Reflect",
-    ]
 
     /// Members that start a process.
     static let spawnMembers: Set<String> = [
@@ -128,4 +77,48 @@ enum JavaScriptCatalog {
         "require", "eval", "exec", "spawn", "child_process", "function", "=>", "process.", "import(", "Buffer",
         "http", "fromCharCode", "constructor", "powershell", "/bin/", "cmd", "curl", "wget",
     ]
+
+    // MARK: - Private
+
+    /// The modules by specifier name: one hash lookup for every `require`/`import`.
+    private static let modules: [String: JavaScriptModule] = {
+        let groups: [(JavaScriptModule, [String])] = [
+            (.childProcess, ["child_process"]),
+            (.processLibrary, ["execa", "cross-spawn", "shelljs", "node-pty", "spawn-sync"]),
+            (.os, ["os"]),
+            (.fs, ["fs", "graceful-fs", "fs-extra", "original-fs"]),
+            (
+                .network(callable: false),
+                ["http", "https", "net", "tls", "dgram", "http2", "undici", "socket.io-client"]
+            ),
+            (
+                .network(callable: true),
+                [
+                    "ws", "axios", "node-fetch", "request", "got", "superagent", "cross-fetch", "isomorphic-fetch",
+                    "needle", "phin", "make-fetch-happen", "request-promise", "request-promise-native", "ky", "bent",
+                ]
+            ),
+            (.dns, ["dns"]), (.zlib, ["zlib"]), (.buffer, ["buffer"]), (.crypto, ["crypto"]), (.vm, ["vm"]),
+            (.nodeModule, ["module"]), (.process, ["process"]),
+        ]
+        let pairs = groups.flatMap { module, names in names.map { ($0, module) } }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// The globals by name: one hash lookup for every free identifier.
+    private static let globals: [String: JavaScriptObject] = {
+        var table: [String: JavaScriptObject] = [
+            "require": .require, "eval": .eval, "Function": .functionConstructor, "process": .module(.process),
+            "module": .module(.nodeModule), "Buffer": .module(.buffer),
+            "XMLHttpRequest": .module(.xhr), "ActiveXObject": .module(.xhr),
+        ]
+        for name in ["global", "globalThis", "window", "self", "frames"] { table[name] = .module(.global) }
+        for name in ["atob", "decodeURIComponent", "decodeURI", "unescape"] { table[name] = .decoder(name) }
+        for name in ["setTimeout", "setInterval", "setImmediate", "execScript"] { table[name] = .timer }
+        for name in ["fetch", "WebSocket", "EventSource"] { table[name] = .member(.network(callable: false), name) }
+        for name in ["JSON", "Object", "String", "Reflect"] {
+            if let builtin = JavaScriptBuiltin(name: name) { table[name] = .module(.builtin(builtin)) }
+        }
+        return table
+    }()
 }

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import LockgateCore
 
@@ -81,5 +82,24 @@ enum Corpus {
             }
         }
         return result.sorted { $0.path < $1.path }
+    }
+
+    /// Runs `body` on every archive, on up to two workers with an analyser each, and returns the results in the
+    /// archives' order.
+    static func mapInParallel<T: Sendable>(
+        _ archives: [CorpusArchive], _ body: @escaping @Sendable (CorpusArchive, PackageAnalyzer) -> T
+    ) async -> [T] {
+        let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+        return await withTaskGroup(of: [(Int, T)].self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    let analyzer = PackageAnalyzer()
+                    return archives.indices.filter { $0 % workers == worker }.map { ($0, body(archives[$0], analyzer)) }
+                }
+            }
+            var all: [(Int, T)] = []
+            for await part in group { all += part }
+            return all.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 }

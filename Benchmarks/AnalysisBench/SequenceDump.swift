@@ -9,25 +9,12 @@ enum SequenceDump {
     /// Prints the dump of the labelled corpus and the generated sdist.
     static func run(corpus: URL) async throws {
         let (archives, _) = try Corpus.archives(in: corpus)
-        let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
-        let blocks = await withTaskGroup(of: [(Int, String)].self) { group in
-            for worker in 0..<workers {
-                group.addTask {
-                    let analyzer = PackageAnalyzer()
-                    return archives.indices.filter { $0 % workers == worker }.map { index in
-                        let archive = archives[index]
-                        let title = "== \(archive.ecosystem.rawValue) \(archive.label) \(archive.url.lastPathComponent)"
-                        guard let data = try? Data(contentsOf: archive.url),
-                            let files = try? PackageLoader.files(of: data)
-                        else { return (index, title + "\nunreadable\n") }
-                        let analysis = analyzer.analyse(files: files, ecosystem: archive.ecosystem)
-                        return (index, title + "\n" + render(analysis))
-                    }
-                }
+        let blocks = await Corpus.mapInParallel(archives) { archive, analyzer in
+            let title = "== \(archive.ecosystem.rawValue) \(archive.label) \(archive.url.lastPathComponent)"
+            guard let data = try? Data(contentsOf: archive.url), let files = try? PackageLoader.files(of: data) else {
+                return title + "\nunreadable\n"
             }
-            var all: [(Int, String)] = []
-            for await part in group { all += part }
-            return all.sorted { $0.0 < $1.0 }.map(\.1)
+            return title + "\n" + render(analyzer.analyse(files: files, ecosystem: archive.ecosystem))
         }
         for block in blocks { print(block, terminator: "") }
         let (tar, _) = SyntheticSdist.make()

@@ -74,25 +74,7 @@ enum AnalysisBench {
 
     static func table(corpus: URL) async throws {
         let (archives, missing) = try Corpus.archives(in: corpus)
-        let workers = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
-        let summaries = await withTaskGroup(of: [(Int, ArchiveSummary)].self) { group in
-            for worker in 0..<workers {
-                group.addTask {
-                    let analyzer = PackageAnalyzer()
-                    return archives.indices.filter { $0 % workers == worker }.map {
-                        (
-                            $0,
-                            ArchiveSummary(
-                                archives[$0],
-                                analyzer: analyzer)
-                        )
-                    }
-                }
-            }
-            var all: [(Int, ArchiveSummary)] = []
-            for await part in group { all += part }
-            return all.sorted { $0.0 < $1.0 }.map(\.1)
-        }
+        let summaries = await Corpus.mapInParallel(archives) { ArchiveSummary($0, analyzer: $1) }
         print(BehaviourTable.render(summaries, missingBenign: missing), terminator: "")
     }
 }

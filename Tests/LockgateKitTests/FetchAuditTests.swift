@@ -31,9 +31,9 @@ import Testing
         func npmProject(_ packages: [(String, String, Data)], integrity: [String: String] = [:]) throws {
             let locked = packages.map { name, version, tarball in
                 let sri = registry.publishNPM(name: name, version: version, tarball: tarball)
-                return (name: name, version: version, integrity: integrity[name] ?? sri)
+                return NPMLockfile.Entry(name: name, version: version, integrity: integrity[name] ?? sri)
             }
-            try directory.write("project/package-lock.json", PackageLockText.lockfile(locked))
+            try directory.write("project/package-lock.json", NPMLockfile.text(locked))
         }
     }
 

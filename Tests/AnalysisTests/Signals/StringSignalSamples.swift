@@ -39,19 +39,6 @@ enum StringSignalSamples {
 
     // MARK: - Private
 
-    /// A small deterministic generator (SplitMix64).
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let urls = [
         "https://example.com/x", "http://localhost:8080/api", "http://localhost", "https://registry.npmjs.org/",
         "http://45.61.136.12:8080/upload", "http://[2001:db8::1]/x", "http://3232235777/", "http://127.0.0.1:3000",

@@ -49,9 +49,9 @@ final class DetectorHarness: @unchecked Sendable {
     func npmProject(_ packages: [(String, String, Data)]) throws {
         let locked = packages.map { name, version, tarball in
             let integrity = registry.publishNPM(name: name, version: version, tarball: tarball)
-            return (name: name, version: version, integrity: integrity)
+            return NPMLockfile.Entry(name: name, version: version, integrity: integrity)
         }
-        try directory.write("project/package-lock.json", PackageLockText.lockfile(locked))
+        try directory.write("project/package-lock.json", NPMLockfile.text(locked))
     }
 
     /// Publishes Python sdists and writes requirements.txt pinning them with their sha256.

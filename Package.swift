@@ -42,7 +42,7 @@ let package = Package(
         // Package archives read in memory with safety limits.
         .target(name: "Archive", dependencies: ["CZlib", "CLzma", "CBzip2"]),
         // Lexers, behaviour rules and the sequence builder: what a package's code would do, in execution order.
-        .target(name: "Analysis", dependencies: ["LockgateCore"]),
+        .target(name: "Analysis", dependencies: ["LockgateCore", "CZlib"]),
         // The bilingual behaviour-sequence model: training, evaluation, inference; the shipped model as a resource.
         .target(name: "Classifier", dependencies: ["LockgateCore"], resources: [.copy("Resources")]),
         // The content-addressed archive store and the SQLite verdict database.

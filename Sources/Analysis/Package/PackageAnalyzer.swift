@@ -34,7 +34,6 @@ public struct PackageAnalyzer: Sendable {
         let layout = PackageLayout(files: files)
         let ecosystem = ecosystem ?? layout.detectEcosystem()
         var manifest: NPMManifest?
-        var metadata: PythonMetadata?
         let name: String?, version: String?, buildsNative: Bool
         let entries: [PlannedEntry]
         let resolver: ModuleResolver
@@ -48,7 +47,6 @@ public struct PackageAnalyzer: Sendable {
             buildsNative = layout.exists(layout.root + "binding.gyp") || (manifest?.declaresNative ?? false)
         case .pypi:
             let read = PythonMetadata(layout: layout)
-            metadata = read
             resolver = ModuleResolver(layout: layout, packageName: nil)
             entries = EntryPlanner.python(layout: layout, metadata: read, resolver: resolver)
             (name, version) = (read.name, read.version)

@@ -17,7 +17,13 @@ extension PythonFileContext {
         case "codecs.decode", "codecs.encode":
             let codec = (arguments.value(at: 1, keyword: "encoding")?.value.text ?? "utf-8").lowercased()
             if let text { decodeCodec(codec, text, into: &result) }
-        case "zlib.decompress", "marshal.loads", "lzma.decompress", "bz2.decompress", "gzip.decompress":
+        case "zlib.decompress", "gzip.decompress":
+            result.tags.insert(.unpacked)
+            let packed = arguments.value(at: 0)?.value
+            if case .bytes(let latin1)? = packed, let raw = PythonDecoding.latin1Bytes(latin1) {
+                bytes = Inflate.zlib(raw, cap: min(1 << 20, max(0, foldBudget)))
+            }
+        case "marshal.loads", "lzma.decompress", "bz2.decompress":
             result.tags.insert(.unpacked)
         default:
             break
@@ -200,6 +206,7 @@ extension PythonFileContext {
     func evalEffects(_ arguments: [PythonArgument], at index: Int) {
         if arguments.contains(where: { $0.eval.tags.contains(.unpacked) }) { emitProtector(at: index) }
         executeEffects(arguments, at: index)
+        executedCodeEffects(arguments, at: index)
     }
 
     /// The key a path value is known by: its base name when constant, else the variable it came from.

@@ -71,6 +71,8 @@ final class PythonFileContext {
     var blocks: [(isScope: Bool, isLoop: Bool)] = []
     var pendingBlock: PythonBlock?
     var nesting = 0
+    /// How many strings deep this code was found (0 for a file; 1 for code an `exec` in the file runs).
+    var layer = 0
     var foldBudget = 16_000_000
     var emittedProtector = false
     var starModules: [String] = [] {
@@ -84,7 +86,7 @@ final class PythonFileContext {
     private var lineStarts: [Int]?
     /// Scalar counts for columns, made when the first behaviour is reported.
     private var columns: PythonColumns?
-    private let sharedSignals: JavaScriptSignalCache?
+    let sharedSignals: JavaScriptSignalCache?
     let sharedCalls: PythonCallCache?
 
     /// Set in a path key id that is a name id (`v:NAME`).

@@ -45,7 +45,7 @@ extension ShellRun {
             if name == "printenv", !arguments.isEmpty {
                 emit(.readEnvironmentVariable, at: head, anchor: anchor)
             } else if arguments.isEmpty || lowered.contains("-p") || lowered.contains("-x")
-                || lowered.contains { $0.hasPrefix("env:") }
+                || lowered.contains(where: { $0.hasPrefix("env:") })
             {
                 emit(.readEnvironmentAll, at: head, anchor: anchor)
             }

@@ -65,6 +65,7 @@ public struct Evaluator: Sendable {
                     + "out-of-fold scores: no threshold has seen the package it judges."),
             sizeMatched(samples: samples, outcome: main),
             bySource(samples: samples, outcome: main),
+            byEvidence(samples: samples, outcome: main),
         ]
         progress?("cross-source split")
         sections.append(try await crossSource(samples: samples, progress: progress))
@@ -98,6 +99,7 @@ public struct Evaluator: Sendable {
                 note: "Every package scored by the given model at its default thresholds; nothing is trained."),
             evaluator.sizeMatched(samples: samples, outcome: outcome),
             evaluator.bySource(samples: samples, outcome: outcome),
+            evaluator.byEvidence(samples: samples, outcome: outcome),
         ]
         return EvaluationReport(
             header: header + ["\(samples.count) packages: " + strata(samples)], sections: sections,
@@ -144,11 +146,19 @@ public struct Evaluator: Sendable {
         _ name: String, samples: [LabelledSequence], outcome: CrossValidation.Outcome, nested: Bool,
         filter: (LabelledSequence) -> Bool
     ) -> EvaluationRow? {
+        row(name, outcome: outcome, nested: nested, samples: samples, indices: { filter(samples[$0]) })
+    }
+
+    /// One row of the scored samples whose index `filter` accepts (nil when none).
+    func row(
+        _ name: String, outcome: CrossValidation.Outcome, nested: Bool, samples: [LabelledSequence],
+        indices filter: (Int) -> Bool
+    ) -> EvaluationRow? {
         var scores: [Double] = []
         var labels: [Bool] = []
         var block: [Double] = []
         var warn: [Double] = []
-        for (index, sample) in samples.enumerated() where filter(sample) {
+        for (index, sample) in samples.enumerated() where filter(index) {
             guard let score = outcome.scores[index] else { continue }
             let defaults = thresholds.thresholds(for: sample.ecosystem)
             let chosen = nested ? (outcome.foldThresholds[index] ?? defaults) : defaults

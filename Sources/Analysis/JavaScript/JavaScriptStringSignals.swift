@@ -14,6 +14,9 @@ struct JavaScriptStringSignals: Sendable {
         self.shared = shared
     }
 
+    /// The answers shared with the other files of the analyser (handed to the walk of code found in a string).
+    var sharedCache: JavaScriptSignalCache? { shared }
+
     /// The behaviour kinds a string signals: `StringSignals.kinds(in:)`, remembered.
     /// - Parameter text: The string's value.
     /// - Returns: Its kinds, in `StringSignals`' order.

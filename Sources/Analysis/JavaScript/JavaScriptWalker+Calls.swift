@@ -141,7 +141,9 @@ extension JavaScriptWalker {
                 record(.packedEval, at: call.nameToken)
             }
         }
-        if value(codeArgument, &context).taint.contains(.network) { record(.downloadExecute, at: call.nameToken) }
+        let executed = value(codeArgument, &context)
+        if executed.taint.contains(.network) { record(.downloadExecute, at: call.nameToken) }
+        executedCode(executed, at: call.nameToken)
     }
 
     private mutating func method(

@@ -45,6 +45,10 @@ struct JavaScriptWalker {
     var rotationAt = -1
     var packedEval = false
     var escapedStrings = 0
+    /// How many strings deep this code was found (0 for a file; 1 for code an `eval` in the file runs).
+    var layer = 0
+    /// Bytes of executed strings analysed so far (see `executedCode(_:at:)`).
+    var executedBytes = 0
     let pushName: Int32, shiftName: Int32
     /// The ids of `call`, `apply` and `bind` (-1 when the file never uses them).
     let callName: Int32, applyName: Int32, bindName: Int32

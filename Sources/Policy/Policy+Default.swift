@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9892, warn: 0.8339),
+        thresholds: Thresholds(block: 0.9823, warn: 0.8215),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7245, warn: 0.2728)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9892, warn: 0.8339)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7161, warn: 0.2638)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9823, warn: 0.8215)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

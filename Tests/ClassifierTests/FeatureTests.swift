@@ -13,7 +13,7 @@ import Testing
             FeatureKey(.ecosystem, 1), FeatureKey(.token, code), FeatureKey(.kind, 3),
             FeatureKey(.bigram, boundary, code),
             FeatureKey(.trigram, code, boundary, code), FeatureKey(.first, 5), FeatureKey(.pair, 2, 7),
-            FeatureKey(.sequence, 1), FeatureKey(.package, 9), FeatureKey(.together, 2, 7),
+            FeatureKey(.sequence, 1), FeatureKey(.package, 9), FeatureKey(.together, 2, 7), FeatureKey(.both, 2, 7),
         ]
         for key in keys {
             #expect(FeatureKey(name: key.name) == key, "\(key.name)")
@@ -25,7 +25,7 @@ import Testing
         #expect(FeatureKey(name: "with:url") == nil)
     }
 
-    @Test func kindsThatShareAFileArePairedOnceOutsideTestsAndDocs() {
+    @Test func kindsThatShareAFileOrThePackageArePairedOnceOutsideTestsAndDocs() {
         func behaviour(_ kind: BehaviourKind, _ path: String, _ context: CodeContext = .deferred) -> Behaviour {
             Behaviour(kind: kind, path: path, line: 1, column: 1, snippet: "", language: .python, context: context)
         }
@@ -44,6 +44,16 @@ import Testing
         let pair = together.keys.first.map(\.name)
         #expect(pair == "with:read_browser_store+use_network" || pair == "with:use_network+read_browser_store")
         #expect(together.values.allSatisfy { $0 == 1 })
+        // Across the package (still outside tests and docs): the three kinds make three pairs, in any files.
+        let both = Set(values.filter { $0.key.family == .both }.keys.map(\.name))
+        let kinds: [BehaviourKind] = [.readBrowserStore, .useNetwork, .spawnProcess]
+        #expect(both.count == 3, "\(both)")
+        for (first, second) in [(0, 1), (0, 2), (1, 2)] {
+            let a = kinds[first].rawValue
+            let b = kinds[second].rawValue
+            #expect(both.contains("both:\(a)+\(b)") || both.contains("both:\(b)+\(a)"))
+        }
+        #expect(!both.contains { $0.contains("read_env_all") }, "the auxiliary file's kinds are left out")
     }
 
     @Test func highSignalKindsAreCountedOncePerContextWithTheirEvidence() {

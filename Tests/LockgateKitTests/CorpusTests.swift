@@ -262,7 +262,7 @@ import Testing
         let sha256 = try #require(corpus.digests["npm/bad.tgz"])
         let cached = try #require(cache.sequence(sha256: sha256))
         #expect(!cached.behaviours.isEmpty)
-        #expect(cached.behaviours.allSatisfy { $0.path.isEmpty && $0.snippet.isEmpty })
+        #expect(cached.behaviours.allSatisfy { $0.path.hasPrefix("file") && $0.snippet.isEmpty })
         #expect(cached.behaviours.allSatisfy { $0.line >= 1 })
         #expect(FileManager.default.fileExists(atPath: cache.folder + "/\(sha256.prefix(2))/\(sha256).json"))
         let other = SequenceCache(cacheDirectory: corpus.cacheDirectory, analyserVersion: "test-2")
@@ -272,6 +272,28 @@ import Testing
         // A corrupt cache file is ignored, not trusted.
         try Data("not json".utf8).write(to: URL(fileURLWithPath: cache.folder + "/\(sha256.prefix(2))/\(sha256).json"))
         #expect(cache.sequence(sha256: sha256) == nil)
+    }
+
+    @Test func theSequenceCacheKeepsWhichBehavioursShareAFile() throws {
+        // The model pairs kinds found in one file (`with:` features): a cached sequence must group its behaviours by
+        // file exactly as the analysed one did, though the paths themselves are not kept.
+        let paths = ["package/a.js", "package/b.js", "package/a.js", "package/lib/c.js", "package/b.js"]
+        let behaviours = paths.enumerated().map { index, path in
+            Behaviour(
+                kind: index % 2 == 0 ? .readEnvironmentAll : .useNetwork, path: path, line: index + 1, column: 1,
+                snippet: "evidence \(index)", language: .javascript, context: .runtime)
+        }
+        let sequence = BehaviourSequence(
+            ecosystem: .npm, behaviours: behaviours, tokens: behaviours.indices.map { .behaviour($0) },
+            features: PackageFeatures(fileCount: 3, totalBytes: 100, javascriptFiles: 3, sourceBytes: 90))
+        let directory = NSTemporaryDirectory() + "lockgate-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cache = SequenceCache(cacheDirectory: directory, analyserVersion: "test-1")
+        cache.store(sequence, sha256: String(repeating: "ab", count: 32))
+        let cached = try #require(cache.sequence(sha256: String(repeating: "ab", count: 32)))
+        #expect(cached.behaviours.map(\.path) == ["file0", "file1", "file0", "file2", "file1"])
+        #expect(cached.behaviours.map(\.kind) == sequence.behaviours.map(\.kind))
+        #expect(cached.behaviours.allSatisfy { $0.snippet.isEmpty })
     }
 
     @Test func aCachedSequenceOfTheWrongEcosystemIsNotUsed() async throws {

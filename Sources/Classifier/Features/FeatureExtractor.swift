@@ -211,6 +211,7 @@ struct FeatureExtractor: Sendable {
 
     /// Kind pairs that share a file (each pair once per package, lower kind index first).
     private func addTogether(_ kindsByFile: [String: UInt64], into state: inout State) {
+        addPairs(of: kindsByFile.values.reduce(0, |), family: .both, into: &state)
         var seen = Set<UInt32>()
         for bits in kindsByFile.values where bits & (bits - 1) != 0 {
             var kinds: [UInt16] = []
@@ -224,6 +225,20 @@ struct FeatureExtractor: Sendable {
                     state.set(FeatureKey(.together, first, second), 1)
                 }
             }
+        }
+    }
+
+    /// Every pair of the kinds in a bit set, as features of `family`.
+    private func addPairs(of bits: UInt64, family: FeatureFamily, into state: inout State) {
+        guard bits.nonzeroBitCount >= 2 else { return }
+        var kinds: [UInt16] = []
+        var rest = bits
+        while rest != 0 {
+            kinds.append(UInt16(rest.trailingZeroBitCount))
+            rest &= rest - 1
+        }
+        for (i, first) in kinds.enumerated() {
+            for second in kinds[(i + 1)...] { state.set(FeatureKey(family, first, second), 1) }
         }
     }
 

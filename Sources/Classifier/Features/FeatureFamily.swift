@@ -21,6 +21,9 @@ enum FeatureFamily: UInt8, Sendable, CaseIterable {
     /// Two behaviour kinds found in one file (outside tests and docs): a payload's read and send sit together even
     /// when a large package dilutes them among thousands of ordinary behaviours.
     case together = 10
+    /// Two behaviour kinds found anywhere in the package outside tests and docs, in any order and any files
+    /// (`both:read_env_all+use_network`): the pair a payload split across modules still shows.
+    case both = 11
 
     /// The name prefix.
     var prefix: String {
@@ -35,6 +38,7 @@ enum FeatureFamily: UInt8, Sendable, CaseIterable {
         case .sequence: "seq"
         case .package: "pkg"
         case .together: "with"
+        case .both: "both"
         }
     }
 

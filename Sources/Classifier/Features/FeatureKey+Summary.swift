@@ -31,6 +31,7 @@ extension FeatureKey {
                 : "distinct high-signal behaviours (\(context))"
         case .package: return "package \(name.dropFirst(4))"
         case .together: return "\(kind(a)) and \(kind(b)) in one file"
+        case .both: return "\(kind(a)) and \(kind(b)) in the package"
         }
     }
 }

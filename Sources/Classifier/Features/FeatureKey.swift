@@ -66,7 +66,7 @@ struct FeatureKey: Hashable, Sendable, Comparable {
         case .bigram: body = "\(token(a)) \(token(b))"
         case .trigram: body = "\(token(a)) \(token(b)) \(token(c))"
         case .pair: body = "\(kind(a))<\(kind(b))"
-        case .together: body = "\(kind(a))+\(kind(b))"
+        case .together, .both: body = "\(kind(a))+\(kind(b))"
         case .sequence: body = statistic(Self.sequenceStatistics, a)
         case .package: body = statistic(Self.packageStatistics, a)
         }
@@ -116,7 +116,7 @@ struct FeatureKey: Hashable, Sendable, Comparable {
             let parts = body.split(separator: "<", omittingEmptySubsequences: false)
             guard parts.count == 2, let first = kind(parts[0]), let second = kind(parts[1]) else { return nil }
             self.init(family, first, second)
-        case .together:
+        case .together, .both:
             let parts = body.split(separator: "+", omittingEmptySubsequences: false)
             guard parts.count == 2, let first = kind(parts[0]), let second = kind(parts[1]) else { return nil }
             self.init(family, first, second)

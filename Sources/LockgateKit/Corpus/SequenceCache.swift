@@ -4,7 +4,8 @@ import LockgateCore
 /// Behaviour sequences of corpus archives kept on disk by archive sha256 and analyser version, so that a second
 /// `lockgate train` or `eval` over the same corpus analyses nothing.
 ///
-/// Evidence text (paths and snippets) is not kept: the model reads only kinds, contexts, order and package features.
+/// Evidence text is not kept — snippets are dropped and paths replaced by `file<N>` — yet the model's features come
+/// out the same as from the full sequence: kinds, contexts, order, package features, and which behaviours share a file.
 public struct SequenceCache: Sendable {
     /// The folder of this analyser version's sequences.
     public let folder: String
@@ -33,9 +34,17 @@ public struct SequenceCache: Sendable {
     ///   - sha256: The archive's sha256.
     public func store(_ sequence: BehaviourSequence, sha256: String) {
         var stripped = sequence
+        // Paths become `file<N>` in order of first appearance: the text goes, but which behaviours share a file
+        // stays (the model's `with` features pair kinds found in one file).
+        var files: [String: String] = [:]
         stripped.behaviours = sequence.behaviours.map { behaviour in
             var copy = behaviour
-            copy.path = ""
+            if let known = files[behaviour.path] {
+                copy.path = known
+            } else {
+                copy.path = "file\(files.count)"
+                files[behaviour.path] = copy.path
+            }
             copy.snippet = ""
             return copy
         }

@@ -13,8 +13,9 @@ extension Lockgate {
                 Trains one model per fold, the way --model was trained (its configuration is recorded in it), on the
                 other folds — no group on both sides — and reports precision, recall, F1, ROC-AUC and false-positive
                 rate at the model's default thresholds, overall and per ecosystem; then on a size-matched subset, by
-                source, on a cross-source split (npm maltracker held out) and the ablations (order-aware vs bag of
-                behaviours, with and without package features, logistic regression).
+                source, by what the code shows (nothing, only low-signal behaviours, high-signal ones only in
+                uncalled code, or at install or load), on a cross-source split (npm maltracker held out) and the
+                ablations (order-aware vs bag of behaviours, with and without package features, logistic regression).
 
                 --folds 0 trains nothing: it scores the corpora with --model as it is (a held-out set).
 

@@ -18,7 +18,7 @@ public struct JavaScriptAnalyzer: FileAnalyzer {
     /// - Parameter file: The file.
     /// - Returns: Its events and whether it is minified.
     public func analyse(_ file: SourceFile) -> FileAnalysis {
-        analyseWithMetrics(file).analysis
+        analyse(file, whitespace: false).analysis
     }
 
     /// Measures a file: layout, obfuscator names, packed eval, string-array rotation, escaped strings.
@@ -32,11 +32,18 @@ public struct JavaScriptAnalyzer: FileAnalyzer {
     /// - Parameter file: The file.
     /// - Returns: The analysis and the metrics.
     public func analyseWithMetrics(_ file: SourceFile) -> (analysis: FileAnalysis, metrics: JavaScriptMetrics) {
+        analyse(file, whitespace: true)
+    }
+
+    // MARK: - Private
+
+    /// The analysis and the metrics; `whitespaceShare` only when `whitespace` is set (the analysis never reads it).
+    private func analyse(_ file: SourceFile, whitespace: Bool) -> (analysis: FileAnalysis, metrics: JavaScriptMetrics) {
         let source = JavaScriptSource(bytes: [UInt8](file.data.prefix(Self.maximumBytes)))
         let stream = source.bytes.withUnsafeBufferPointer { JavaScriptLexer.lex($0) }
         var walker = JavaScriptWalker(source: source, stream: stream, file: file, signals: signals)
         walker.run()
-        var metrics = JavaScriptMetrics.layout(of: source)
+        var metrics = JavaScriptMetrics.layout(of: source, whitespace: whitespace)
         metrics.identifiers = stream.identifierCount
         metrics.hexIdentifiers = stream.hexIdentifierCount
         metrics.packedEval = walker.packedEval

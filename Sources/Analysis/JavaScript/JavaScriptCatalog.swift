@@ -15,7 +15,14 @@ enum JavaScriptCatalog {
     /// - Parameter name: The identifier.
     /// - Returns: Its value, or nil for names of no interest.
     static func global(_ name: String) -> JavaScriptObject? {
-        globals[name]
+        // Most names are none of the few globals: an ASCII name whose (length, last byte) no global has is ruled out
+        // without hashing it (the globals are ASCII, and an ASCII string equals only the same bytes).
+        let utf8 = name.utf8
+        if let last = utf8.last, utf8.allSatisfy({ $0 < 0x80 }) {
+            let key = globalKey(count: utf8.count, last: last)
+            if globalKeys[key >> 6] & (1 << UInt64(key & 63)) == 0 { return nil }
+        }
+        return globals[name]
     }
 
     /// Members that start a process.
@@ -105,7 +112,20 @@ enum JavaScriptCatalog {
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }()
 
-    /// The globals by name: one hash lookup for every free identifier.
+    /// Bits by `globalKey` of the names in `globals`.
+    private static let globalKeys: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 64)
+        for name in globals.keys {
+            let key = globalKey(count: name.utf8.count, last: name.utf8.last ?? 0)
+            bits[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        return bits
+    }()
+
+    /// A name's table position: its byte length and last byte, each mod 64.
+    private static func globalKey(count: Int, last: UInt8) -> Int { (count & 63) << 6 | Int(last & 63) }
+
+    /// The globals by name: one hash lookup for every free identifier that `globalKeys` does not rule out.
     private static let globals: [String: JavaScriptObject] = {
         var table: [String: JavaScriptObject] = [
             "require": .require, "eval": .eval, "Function": .functionConstructor, "process": .module(.process),

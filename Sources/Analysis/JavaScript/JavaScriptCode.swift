@@ -55,6 +55,8 @@ final class JavaScriptCode: Sendable {
     /// The top-level comma-separated parts between two brackets.
     func arguments(from open: Int, to close: Int) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        // Room for a few arguments at once, instead of growing the array one argument at a time.
+        if close > open + 1 { result.reserveCapacity(4) }
         var start = open + 1, cursor = open + 1
         while cursor < close && result.count < 100_000 {
             let token = tokens[cursor]

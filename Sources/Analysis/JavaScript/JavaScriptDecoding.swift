@@ -85,7 +85,9 @@ enum JavaScriptDecoding {
             if byte >= 0x30 && byte <= 0x39 { plain = plain * 10 + Double(byte - 0x30) } else { isPlain = false }
         }
         if isPlain && !(literal.utf8.count > 1 && literal.utf8.first == 0x30) { return plain }
-        let text = literal.replacingOccurrences(of: "_", with: "").lowercased()
+        // Foundation's replace and `lowercased` change nothing in ASCII without `_` or capitals: skip them then.
+        let unchanged = literal.utf8.allSatisfy { $0 < 0x80 && $0 != 0x5F /* _ */ && !($0 >= 0x41 && $0 <= 0x5A) }
+        let text = unchanged ? literal : literal.replacingOccurrences(of: "_", with: "").lowercased()
         if text.hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16).map { Double($0) } }
         if text.hasPrefix("0o") { return UInt64(text.dropFirst(2), radix: 8).map { Double($0) } }
         if text.hasPrefix("0b") { return UInt64(text.dropFirst(2), radix: 2).map { Double($0) } }

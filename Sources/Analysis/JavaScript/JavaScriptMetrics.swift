@@ -74,7 +74,10 @@ public struct JavaScriptMetrics: Sendable, Hashable, Codable {
     }
 
     /// The layout measures of some source (bytes, lines, long-line and whitespace shares).
-    static func layout(of source: JavaScriptSource) -> JavaScriptMetrics {
+    /// - Parameters:
+    ///   - source: The source.
+    ///   - whitespace: Whether to count whitespace (`whitespaceShare`; 0 otherwise, as `isMinified` does not use it).
+    static func layout(of source: JavaScriptSource, whitespace counting: Bool = true) -> JavaScriptMetrics {
         var metrics = JavaScriptMetrics(bytes: source.bytes.count, lines: source.lineStarts.count)
         var longBytes = 0
         let lineStarts = source.lineStarts
@@ -88,12 +91,14 @@ public struct JavaScriptMetrics: Sendable, Hashable, Codable {
             }
         }
         var whitespace = 0
-        source.bytes.withUnsafeBufferPointer { buffer in
-            // Bits 0x09, 0x0A, 0x0D and 0x20 of bytes below 64: branch-free, so the loop vectorises.
-            let mask: UInt64 = 0x1_0000_2600
-            for byte in buffer {
-                let below64: UInt64 = byte < 64 ? 1 : 0
-                whitespace &+= Int(truncatingIfNeeded: (mask >> UInt64(byte & 63)) & below64)
+        if counting {
+            source.bytes.withUnsafeBufferPointer { buffer in
+                // Bits 0x09, 0x0A, 0x0D and 0x20 of bytes below 64: branch-free, so the loop vectorises.
+                let mask: UInt64 = 0x1_0000_2600
+                for byte in buffer {
+                    let below64: UInt64 = byte < 64 ? 1 : 0
+                    whitespace &+= Int(truncatingIfNeeded: (mask >> UInt64(byte & 63)) & below64)
+                }
             }
         }
         let total = Double(max(source.bytes.count, 1))

@@ -67,8 +67,8 @@ struct JavaScriptNames: Sendable {
     /// - Returns: Its id, or -1 when the file never uses it.
     func lookup(_ spelling: String) -> Int32 {
         guard !table.isEmpty else { return -1 }
-        let bytes = Array(spelling.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
+        var bytes = spelling
+        return bytes.withUTF8 { buffer in
             let hash = Self.hash(buffer)
             var slot = Int(hash & UInt64(table.count - 1))
             while table[slot] >= 0 {
@@ -97,6 +97,14 @@ struct JavaScriptNames: Sendable {
     private var offsets: [Int] = []
     private var storage: [UInt8] = []
 
+    /// Calls `body` with the UTF-8 bytes of an id's spelling (empty for an unknown id).
+    func withBytes<Result>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard id >= 0 && Int(id) < offsets.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = offsets[Int(id)]
+        let end = Int(id) + 1 < offsets.count ? offsets[Int(id) + 1] : storage.count
+        return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
     /// Whether an id is spelled with these bytes.
     private func spells(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = offsets[Int(id)]
@@ -119,9 +127,8 @@ struct JavaScriptNames: Sendable {
         }
     }
 
+    /// A hash of the bytes, eight at a time (names are short: one or two multiplications instead of one a byte).
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        SignalKey.hash(UnsafeRawBufferPointer(bytes))
     }
 }

@@ -88,6 +88,7 @@ extension JavaScriptWalker {
     /// The dotted spelling of a path (`obj.f`).
     func text(of path: JavaScriptPathRef) -> String {
         if path.count == 1 { return code.names[pathParts[path.base]] }
+        if path.count == 2 { return code.names[pathParts[path.base]] + "." + code.names[pathParts[path.base + 1]] }
         return pathParts[path.base..<path.base + path.count].map { code.names[$0] }.joined(separator: ".")
     }
 

@@ -1,6 +1,6 @@
 import LockgateCore
 
-/// Behaviour kinds by string, in an open-addressing table placed by the key's own FNV-1a hash: the per-file memo
+/// Behaviour kinds by string, in an open-addressing table placed by the key's own hash: the per-file memo
 /// and the shared cache of string signals look every string up, and a `Dictionary` would hash the precomputed hash
 /// again (SipHash) on each lookup and store.
 ///
@@ -79,7 +79,7 @@ struct SignalTable: Sendable {
         }
     }
 
-    /// The first slot of a hash (its high bits folded into the low ones, which FNV-1a mixes least).
+    /// The first slot of a hash (its high bits folded into the low ones).
     private static func start(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: ((hash ^ (hash >> 32)) &* 0x9E37_79B9_7F4A_7C15) >> 24)
     }

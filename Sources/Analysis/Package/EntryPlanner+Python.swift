@@ -9,10 +9,9 @@ extension EntryPlanner {
         let root = layout.root
         let setupPath = root + "setup.py"
         if layout.exists(setupPath) {
-            let lines = PythonMetadata.text(layout.file(setupPath)?.data ?? .init())
-                .split(separator: "\n", omittingEmptySubsequences: false)
+            let source = PythonMetadata.text(layout.file(setupPath)?.data ?? .init())
             func hook(_ line: Int, _ note: String) -> Behaviour {
-                let text = line >= 1 && line <= lines.count ? ShellRun.trim(lines[line - 1]) : ""
+                let text = Self.line(line, of: source).map { ShellRun.trim($0) } ?? ""
                 return Behaviour(
                     kind: .installHook, path: setupPath, line: line, column: 1,
                     snippet: text.isEmpty ? note : text, language: .python, context: .install)
@@ -88,18 +87,44 @@ extension EntryPlanner {
                 }
             }
         }
-        let wanted = (metadata.name.map { [$0] } ?? []) + metadata.topLevel
+        let wanted = ((metadata.name.map { [$0] } ?? []) + metadata.topLevel).map {
+            $0.lowercased().replacingOccurrences(of: "-", with: "_")
+        }
         func rank(_ path: String) -> Int {
             let name = (ModuleResolver.directory(of: path).split(separator: "/").last.map(String.init) ?? "")
             let moduleName =
                 path.hasSuffix("/__init__.py") ? name : String((path.split(separator: "/").last ?? "").dropLast(3))
             let normalised = moduleName.lowercased().replacingOccurrences(of: "-", with: "_")
-            return wanted.firstIndex { $0.lowercased().replacingOccurrences(of: "-", with: "_") == normalised }
-                ?? wanted.count
+            return wanted.firstIndex { $0 == normalised } ?? wanted.count
         }
         var seen = Set<String>()
         candidates.sort()
+        // Each rank is worked out once, not once per comparison.
         return candidates.filter { seen.insert($0).inserted }
-            .enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+            .enumerated().map { (rank: rank($0.element), offset: $0.offset, path: $0.element) }
+            .sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.path)
+    }
+
+    /// Line `number` (1-based) of a text as `split(separator: "\n", omittingEmptySubsequences: false)` cuts it (a
+    /// `\r\n` pair is one `Character`, not a separator), or nil past the last line; found in one pass over the
+    /// UTF-8 without making every line.
+    static func line(_ number: Int, of text: String) -> Substring? {
+        guard number >= 1 else { return nil }
+        let utf8 = text.utf8
+        var current = 1
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                if current == number { return text[start..<index] }
+                current += 1
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            utf8.formIndex(after: &index)
+        }
+        return current == number ? text[start..<utf8.endIndex] : nil
     }
 }

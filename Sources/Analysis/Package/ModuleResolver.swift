@@ -57,8 +57,16 @@ struct ModuleResolver: Sendable {
 
     /// The files a Python import runs, in order: each package's `__init__.py` on the way, then the module.
     func python(_ spec: String, from path: String) -> [String] {
-        let dots = spec.prefix { $0 == "." }.count
-        let dotted = spec.dropFirst(dots).split(separator: ".").map(String.init)
+        let dots: Int
+        let dotted: [String]
+        if ASCIIPath.isASCII(spec) {  // the same split on the bytes (each ASCII byte but `\r\n` is a `Character`)
+            let bytes = Array(spec.utf8)
+            dots = bytes.prefix { $0 == 0x2E }.count
+            dotted = bytes.dropFirst(dots).split(separator: 0x2E).map { ASCIIPath.string($0) }
+        } else {
+            dots = spec.prefix { $0 == "." }.count
+            dotted = spec.dropFirst(dots).split(separator: ".").map(String.init)
+        }
         if dots > 0 {
             var directory = Self.directory(of: path)
             for _ in 1..<dots {
@@ -72,6 +80,12 @@ struct ModuleResolver: Sendable {
             if !files.isEmpty { return files }
         }
         return []
+    }
+
+    /// What `python(spec, from: path)` depends on: the spec alone for an absolute import, the importing file's
+    /// folder and the spec for a relative one.
+    static func pythonImportKey(_ spec: String, from path: String) -> PythonImportKey {
+        PythonImportKey(directory: spec.utf8.first == 0x2E ? directory(of: path) : nil, spec: spec)
     }
 
     /// The folder part of a path (`a/b/c.js` → `a/b`), empty at the top.
@@ -146,4 +160,12 @@ struct ModuleResolver: Sendable {
         }
         return files
     }
+}
+
+/// What a Python import's resolution depends on (`ModuleResolver.pythonImportKey`).
+struct PythonImportKey: Hashable {
+    /// The importing file's folder, for a relative import; nil for an absolute one.
+    let directory: String?
+    /// The spec as written.
+    let spec: String
 }

@@ -116,7 +116,13 @@ extension SequenceWalker {
             guard let analysis = analyses[unit] else { return [] }
             let targets: [String]
             if analysis.language == .python {
-                targets = resolver.python(spec, from: analysis.path)
+                let key = ModuleResolver.pythonImportKey(spec, from: analysis.path)
+                if let known = pythonImports[key] {
+                    targets = known
+                } else {
+                    targets = resolver.python(spec, from: analysis.path)
+                    pythonImports[key] = targets
+                }
             } else {
                 targets = resolver.javascript(spec, from: analysis.path).map { [$0] } ?? []
             }

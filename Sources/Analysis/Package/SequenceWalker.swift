@@ -34,6 +34,9 @@ struct SequenceWalker {
     var deferred = false
     /// Whether the walk is in the files no entry point reached (they run only if a user imports or runs them).
     var unreached = false
+    /// The files each Python import resolved to, by what the resolution depends on (a package imports the same
+    /// modules from many files).
+    var pythonImports: [PythonImportKey: [String]] = [:]
 
     /// Walks the planned entries, then every file not reached (in path order) as `other` entries.
     mutating func walk(_ entries: [PlannedEntry]) {

@@ -38,7 +38,9 @@ struct PythonBindings {
     ///   - eval: Its value.
     mutating func bind(_ name: Int32, _ eval: PythonEval) {
         let slot = Int(name)
-        if slot >= heads.count { heads += [Int32](repeating: -1, count: slot + 1 - heads.count) }
+        if slot >= heads.count {  // doubles at least, so names bound in id order cost no quadratic copying
+            heads += [Int32](repeating: -1, count: max(slot + 1, heads.count * 2) - heads.count)
+        }
         let top = heads[slot]
         if top >= 0 && Int(pool[Int(top)].depth) == depth {
             pool[Int(top)].eval = eval

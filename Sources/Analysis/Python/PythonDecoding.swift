@@ -4,18 +4,20 @@ import Foundation
 enum PythonDecoding {
     /// Decodes base64 (standard or URL-safe alphabet, whitespace ignored, padding optional).
     static func base64(_ text: String) -> [UInt8]? {
-        var cleaned = ""
-        cleaned.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "-": cleaned.append("+")
-            case "_": cleaned.append("/")
-            case " ", "\n", "\r", "\t": continue
-            default: cleaned.unicodeScalars.append(scalar)
+        // Cleaned on the UTF-8 bytes: the replaced and dropped characters are ASCII, every other byte is kept, so
+        // the bytes stay valid UTF-8 and make the same string as cleaning scalar by scalar.
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(text.utf8.count + 3)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x2D: cleaned.append(0x2B)  // - to +
+            case 0x5F: cleaned.append(0x2F)  // _ to /
+            case 0x20, 0x0A, 0x0D, 0x09: continue
+            default: cleaned.append(byte)
             }
         }
-        while cleaned.utf8.count % 4 != 0 { cleaned.append("=") }
-        guard let data = Data(base64Encoded: cleaned) else { return nil }
+        while cleaned.count % 4 != 0 { cleaned.append(0x3D) }
+        guard let data = Data(base64Encoded: String(decoding: cleaned, as: UTF8.self)) else { return nil }
         return [UInt8](data)
     }
 
@@ -60,10 +62,19 @@ enum PythonDecoding {
     }
 
     /// Bytes as a bytes value (each byte as the Unicode scalar of the same number).
-    static func latin1String(_ bytes: [UInt8]) -> String {
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
-        return String(scalars)
+    static func latin1String(_ bytes: some Collection<UInt8>) -> String {
+        // The UTF-8 of each scalar, written directly: one byte below 0x80, two from 0x80 to 0xFF.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | byte >> 6)
+                utf8.append(0x80 | byte & 0x3F)
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// `template % arguments` for `%s`, `%r`, `%d`, `%i` and `%%`; nil when a directive is not understood.

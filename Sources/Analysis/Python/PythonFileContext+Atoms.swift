@@ -117,7 +117,8 @@ extension PythonFileContext {
             value = ref(PythonCallCache.resolveUnbound(name))
         }
         if Int(id) >= unboundCache.count {
-            unboundCache += [PythonValue?](repeating: nil, count: names.count - unboundCache.count)
+            unboundCache += [PythonValue?](
+                repeating: nil, count: max(names.count, unboundCache.count * 2) - unboundCache.count)
         }
         unboundCache[Int(id)] = value
         return value

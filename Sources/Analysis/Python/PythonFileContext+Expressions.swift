@@ -156,6 +156,7 @@ extension PythonFileContext {
                 if at(.keywordFor) || at(.keywordAsync) { argument.eval = comprehension(value) }
             }
             signal(&argument.eval)
+            if arguments.isEmpty { arguments.reserveCapacity(4) }  // one allocation for most calls
             arguments.append(argument)
         }
         return arguments

@@ -57,7 +57,8 @@ extension PythonFileContext {
         let info = (isLocal ? nil : sharedCalls?.info(name)) ?? PythonCallInfo(qualified: name)
         let result = info.resultName.map { ref($0) } ?? .unknown
         if slot >= callInfoSlots.count {
-            callInfoSlots += [Int32](repeating: -1, count: max(names.count, slot + 1) - callInfoSlots.count)
+            callInfoSlots += [Int32](
+                repeating: -1, count: max(names.count, slot + 1, callInfoSlots.count * 2) - callInfoSlots.count)
         }
         callInfoSlots[slot] = Int32(callInfos.count)
         callInfos.append(info)

@@ -113,8 +113,8 @@ final class PythonFileContext {
         self.values = lexed.values
         self.names = lexed.names
         self.nameIds = lexed.nameIds
-        self.codes = tokens.map(\.code)
-        self.kinds = tokens.map(\.kind)
+        self.codes = lexed.codes
+        self.kinds = lexed.kinds
         self.isSetupPy = file.path.hasSuffix("setup.py")
     }
 
@@ -203,7 +203,8 @@ final class PythonFileContext {
         let slot = Int(reference)
         if slot < functionSlots.count, functionSlots[slot] >= 0 { return Int(functionSlots[slot]) }
         if slot >= functionSlots.count {
-            functionSlots += [Int32](repeating: -1, count: max(names.count, slot + 1) - functionSlots.count)
+            functionSlots += [Int32](
+                repeating: -1, count: max(names.count, slot + 1, functionSlots.count * 2) - functionSlots.count)
         }
         functionSlots[slot] = Int32(functionBodies.count)
         functionNames.append(qualifiedName)

@@ -282,9 +282,7 @@ extension PythonLexerState {
 
     private func decodedString(_ value: UnsafeBufferPointer<UInt8>, bytes: Bool) -> String {
         if !bytes { return String(decoding: value, as: UTF8.self) }
-        var scalars = String.UnicodeScalarView()
-        for byte in value { scalars.append(Unicode.Scalar(byte)) }
-        return String(scalars)
+        return PythonDecoding.latin1String(value)
     }
 
     static func hexValue(_ c: UInt8) -> UInt8? {

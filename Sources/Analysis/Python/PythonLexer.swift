@@ -73,6 +73,10 @@ struct PythonLexerState {
     var values: [String] = []
     /// Each token's interned name id (ASCII names that are no keyword; -1 for every other token).
     var nameIds: [Int32] = []
+    /// Each token's operator or keyword code (`tokens[i].code`, kept apart so the analyser reads it without a copy).
+    var codes: [PythonCode] = []
+    /// Each token's kind (`tokens[i].kind`, kept apart as `codes`).
+    var kinds: [PythonToken.Kind] = []
     /// The interned names.
     var names = PythonNames()
 
@@ -89,6 +93,8 @@ struct PythonLexerState {
         self.n = bytes.count
         tokens.reserveCapacity(bytes.count / 5 + 16)
         nameIds.reserveCapacity(bytes.count / 5 + 16)
+        codes.reserveCapacity(bytes.count / 5 + 16)
+        kinds.reserveCapacity(bytes.count / 5 + 16)
     }
 
     mutating func run() {
@@ -122,6 +128,8 @@ struct PythonLexerState {
                 kind: kind, code: code, flags: flags, value: value, line: line ?? self.line,
                 columnBase: base ?? columnBase, offset: offset, end: end))
         nameIds.append(-1)
+        codes.append(code)
+        kinds.append(kind)
         if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
     }
 

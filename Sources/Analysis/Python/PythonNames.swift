@@ -15,6 +15,10 @@ struct PythonNames {
 
     private var texts: [String] = []
     private var lengths: [Int] = []
+    /// The UTF-8 bytes of every text, one after the other (`starts` gives where each begins), so a name read from
+    /// the source is compared without touching its `String`.
+    private var arena: [UInt8] = []
+    private var starts: [Int] = []
     private var facts: [Facts] = []
     private var hashes: [UInt64] = []
     /// Open-addressing table of ids by text hash (-1 is empty; the count is a power of two).
@@ -72,6 +76,10 @@ struct PythonNames {
         texts.append(text)
         hashes.append(hash)
         lengths.append(text.utf8.count)
+        starts.append(arena.count)
+        if text.utf8.withContiguousStorageIfAvailable({ arena.append(contentsOf: $0) }) == nil {
+            arena.append(contentsOf: Array(text.utf8))
+        }
         facts.append([])
         if texts.count * 2 > slots.count { grow() }
         return id
@@ -134,10 +142,10 @@ struct PythonNames {
 
     /// Whether the stored bytes of an id are `bytes` (of the same length).
     private func storedBytes(_ id: Int32, equal bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = texts[Int(id)]
-        return text.withUTF8 { stored in
-            guard stored.count == bytes.count else { return false }
-            for index in 0..<bytes.count where stored[index] != bytes[index] { return false }
+        let start = starts[Int(id)]
+        guard lengths[Int(id)] == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in  // in bounds: `starts[id] + lengths[id]` ≤ `arena.count`
+            for index in 0..<bytes.count where stored[start + index] != bytes[index] { return false }
             return true
         }
     }

@@ -132,8 +132,12 @@ extension Array where Element == PythonArgument {
     /// The argument at a position (not keyword, not starred) or with a keyword.
     func value(at index: Int, keyword: String? = nil) -> PythonEval? {
         if let keyword, let match = first(where: { $0.keyword == keyword }) { return match.eval }
-        let positional = filter { $0.keyword == nil && $0.star == 0 }
-        return index < positional.count ? positional[index].eval : nil
+        var remaining = index  // counts down over the positional arguments (no array of them is made)
+        for argument in self where argument.keyword == nil && argument.star == 0 {
+            if remaining == 0 { return argument.eval }
+            remaining -= 1
+        }
+        return nil
     }
 }
 

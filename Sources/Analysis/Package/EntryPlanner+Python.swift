@@ -45,7 +45,7 @@ extension EntryPlanner {
             entries.append(
                 PlannedEntry(kind: .bin, name: "console script \(entry.name): \(entry.module)", steps: steps))
         }
-        for file in layout.files where file.path.contains(".data/scripts/") {
+        for file in layout.files where Self.holdsDataScripts(file.path) {
             entries.append(
                 PlannedEntry(kind: .bin, name: "script: \(file.path)", steps: [.file(file.path, functions: [])]))
         }
@@ -110,21 +110,42 @@ extension EntryPlanner {
     /// UTF-8 without making every line.
     static func line(_ number: Int, of text: String) -> Substring? {
         guard number >= 1 else { return nil }
-        let utf8 = text.utf8
-        var current = 1
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A && previous != 0x0D {
-                if current == number { return text[start..<index] }
-                current += 1
-                start = utf8.index(after: index)
+        var copy = text
+        let found: (start: Int, end: Int)? = copy.withUTF8 { bytes in
+            var current = 1
+            var start = 0
+            var previous: UInt8 = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A && previous != 0x0D {
+                    if current == number { return (start, index) }
+                    current += 1
+                    start = index + 1
+                }
+                previous = byte
             }
-            previous = byte
-            utf8.formIndex(after: &index)
+            return current == number ? (start, bytes.count) : nil
         }
-        return current == number ? text[start..<utf8.endIndex] : nil
+        guard let found else { return nil }
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: found.start)
+        return text[lower..<utf8.index(lower, offsetBy: found.end - found.start)]
+    }
+
+    private static let dataScripts = Array(".data/scripts/".utf8)
+
+    /// Whether a path holds `.data/scripts/`: a byte scan rules out almost every path, Foundation's `contains` (as
+    /// before) decides the rest.
+    static func holdsDataScripts(_ path: String) -> Bool {
+        let needle = dataScripts
+        var copy = path
+        let bytesMatch = copy.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == 0x2E {
+                if (1..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
+        return bytesMatch && path.contains(".data/scripts/")
     }
 }

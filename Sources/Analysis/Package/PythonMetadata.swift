@@ -111,14 +111,66 @@ struct PythonMetadata: Sendable {
     static func text(_ data: Data) -> String { String(decoding: data.prefix(1 << 20), as: UTF8.self) }
 
     private mutating func readHeaders(_ data: Data) {
-        for line in Self.text(data).split(separator: "\n", omittingEmptySubsequences: false).prefix(200) {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+        let text = Self.leadingText(data, lines: 200)
+        for line in Self.lines(of: text, limit: 200) {
+            if Self.isBlank(line) { break }
             if line.hasPrefix("Name:") {
                 name = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
             } else if line.hasPrefix("Version:") {
                 version = line.dropFirst(8).trimmingCharacters(in: .whitespaces)
             }
         }
+    }
+
+    /// The text of a file's first `lines` lines as `text(_:)` would split them on `"\n"`, up to and with the first
+    /// line of only spaces and tabs, decoding no further: a line ends at a line feed not preceded by a carriage
+    /// return (`"\r\n"` is one `Character`, never `"\n"`).
+    private static func leadingText(_ data: Data, lines: Int) -> String {
+        let limited = data.prefix(1 << 20)
+        let length = limited.withUnsafeBytes { bytes in
+            var remaining = lines
+            var previous: UInt8 = 0
+            var blank = true
+            for (offset, byte) in bytes.enumerated() {
+                if byte == 0x0A && previous != 0x0D {
+                    remaining -= 1
+                    if remaining == 0 || blank { return offset + 1 }
+                    blank = true
+                } else if byte != 0x20 && byte != 0x09 {
+                    blank = false
+                }
+                previous = byte
+            }
+            return bytes.count
+        }
+        return String(decoding: limited.prefix(length), as: UTF8.self)
+    }
+
+    /// The first `limit` pieces of `text.split(separator: "\n", omittingEmptySubsequences: false)`, cut on the
+    /// UTF-8 bytes (a line feed after a carriage return is part of a `"\r\n"` `Character`, not a separator).
+    private static func lines(of text: String, limit: Int) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        var previous: UInt8 = 0
+        while index != utf8.endIndex && result.count < limit {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                result.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            utf8.formIndex(after: &index)
+        }
+        if result.count < limit { result.append(text[start..<utf8.endIndex]) }
+        return result
+    }
+
+    /// Whether a line trims to nothing under `.whitespaces`; any ASCII byte but space or tab answers at once.
+    private static func isBlank(_ line: Substring) -> Bool {
+        if line.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }) { return false }
+        return line.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// The contents of single-line `'...'` and `"..."` literals (no escapes), at most 10,000.
@@ -169,11 +221,31 @@ struct PythonMetadata: Sendable {
             break
         }
         entryPoints += Self.stringLiterals(in: bytes).compactMap { literal in
-            literal.contains(0x3A) && literal.contains(0x3D)
-                ? Self.entryPoint(String(decoding: literal, as: UTF8.self))
-                : nil
+            guard literal.contains(0x3A) && literal.contains(0x3D) else { return nil }
+            if literal.allSatisfy({ $0 < 0x80 }) { return Self.asciiEntryPoint(literal) }
+            return Self.entryPoint(String(decoding: literal, as: UTF8.self))
         }
         commandClasses = SetupCommands.classes(in: bytes)
+    }
+
+    /// `entryPoint(_:)` on an ASCII literal, step for step on its bytes (each ASCII byte is one `Character`; the
+    /// line has no `"\n"`), so literals that are not entry points cost no `String`.
+    private static func asciiEntryPoint(_ literal: ArraySlice<UInt8>) -> EntryPoint? {
+        let cleaned = literal.filter { $0 != 0x22 && $0 != 0x27 && $0 != 0x2C && $0 != 0x5B && $0 != 0x5D }
+        let parts = cleaned.split(separator: 0x3D, maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        let name = parts[0].drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+        let target = parts[1].split(separator: 0x20).first(where: { !$0.isEmpty }) ?? []
+        let pieces = target.split(separator: 0x3A, maxSplits: 1)
+        guard let module = pieces.first, !name.isEmpty, !name.contains(0x20), pieces.count == 2,
+            module.allSatisfy({
+                (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F
+                    || $0 == 0x2E
+            })
+        else { return nil }
+        return EntryPoint(
+            name: String(decoding: Array(name), as: UTF8.self), module: String(decoding: module, as: UTF8.self),
+            function: String(decoding: pieces[1], as: UTF8.self))
     }
 
     private static let nativeMarkers = MarkerSet([

@@ -40,6 +40,7 @@ struct SequenceWalker {
 
     /// Walks the planned entries, then every file not reached (in path order) as `other` entries.
     mutating func walk(_ entries: [PlannedEntry]) {
+        visitedFiles.reserveCapacity(layout.files.count)  // only looked up, never iterated: no growth rehashing
         for entry in entries {
             context = entry.kind == .install ? .install : .runtime
             begin(entry.kind, entry.name)

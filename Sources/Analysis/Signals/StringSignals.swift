@@ -138,6 +138,7 @@ private struct ByteShape {
     /// Scans the first `limit` UTF-8 bytes of a string.
     init(_ text: String, limit: Int) {
         var text = text
+        var devTCPBytes = false
         let count = text.withUTF8 { utf8 in
             let bytes = UnsafeBufferPointer(rebasing: utf8.prefix(limit))
             var previous: (UInt8, UInt8) = (0, 0)
@@ -151,10 +152,24 @@ private struct ByteShape {
                 }
                 previous = (previous.1, byte)
             }
+            if separators > 2 && bytes.count < 4_096 { devTCPBytes = Self.containsDevTCP(bytes) }
             return bytes.count
         }
-        // Under 4,096 bytes the scanned prefix is the whole string.
-        hasDevTCP = separators > 2 && count < 4_096 && text.contains("/dev/tcp/")
+        // Under 4,096 bytes the scanned prefix is the whole string. No string is canonically equivalent to
+        // `/dev/tcp/` without holding its bytes, so Foundation's `contains` only confirms a byte match.
+        hasDevTCP = devTCPBytes && count < 4_096 && text.contains("/dev/tcp/")
+    }
+
+    private static let devTCP = Array("/dev/tcp/".utf8)
+
+    /// Whether the bytes hold `/dev/tcp/`.
+    private static func containsDevTCP(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let needle = devTCP
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == 0x2F {
+            if (1..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+        }
+        return false
     }
 
     /// Whether a path check can match: a separator or a dot.

@@ -2,8 +2,6 @@ import Foundation
 import LockgateCore
 
 extension JavaScriptWalker {
-    /// How many layers of code-in-a-string are analysed (`eval` of a string whose code `eval`s another string...).
-    static let maxExecutedLayers = 4
     /// The most source bytes of executed strings one file's walk analyses, all layers together.
     static let maxExecutedBytes = 4 << 20
 
@@ -13,12 +11,12 @@ extension JavaScriptWalker {
     /// at the call, in the call's context, each with the decoded line as its snippet (`decoded: …`).
     ///
     /// The string is lexed and walked like a file of its own (its functions count as run), up to
-    /// ``maxExecutedLayers`` deep and ``maxExecutedBytes`` per file, so the work stays linear.
+    /// `ExecutedCode.maxLayers` deep and ``maxExecutedBytes`` per file, so the work stays linear.
     /// - Parameters:
     ///   - value: The code argument's value.
     ///   - index: The call's token.
     mutating func executedCode(_ value: JavaScriptValue, at index: Int) {
-        guard layer < Self.maxExecutedLayers, let text = value.string, Self.looksLikeCode(text) else { return }
+        guard layer < ExecutedCode.maxLayers, let text = value.string, ExecutedCode.looksLikeCode(text) else { return }
         let size = text.utf8.count
         guard executedBytes + size <= Self.maxExecutedBytes else { return }
         executedBytes += size
@@ -34,26 +32,7 @@ extension JavaScriptWalker {
         let events = analysis.topLevel + analysis.functions.keys.sorted().flatMap { analysis.functions[$0] ?? [] }
         for event in events {
             guard case .behaviour(let behaviour) = event, behaviour.kind != .installHook else { continue }
-            let line =
-                behaviour.snippet.hasPrefix("decoded: ") ? String(behaviour.snippet.dropFirst(9)) : behaviour.snippet
-            record(behaviour.kind, at: index, snippet: "decoded: " + line)
+            record(behaviour.kind, at: index, snippet: "decoded: " + ExecutedCode.decodedLine(behaviour.snippet))
         }
-    }
-
-    /// Whether a string can be code worth analysing: at least a call, an assignment or a statement, not a bare
-    /// name or number (`eval('x')`, `setTimeout('1')`), and text rather than bytes.
-    static func looksLikeCode(_ text: String) -> Bool {
-        var sawPunctuation = false
-        var count = 0
-        for byte in text.utf8 {
-            count += 1
-            if byte == 0 { return false }
-            switch byte {
-            case UInt8(ascii: "("), UInt8(ascii: "="), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "."):
-                sawPunctuation = true
-            default: break
-            }
-        }
-        return count >= 8 && sawPunctuation
     }
 }

@@ -16,7 +16,13 @@ struct Base64Shape {
     /// Measures a string; `nil` when it has a byte outside the base64 alphabets, padding not at the end, or is too
     /// short or too long.
     init?(_ text: String) {
-        let bytes = text.utf8
+        var text = text
+        guard let shape = text.withUTF8({ Base64Shape(bytes: $0) }) else { return nil }
+        self = shape
+    }
+
+    /// Measures UTF-8 bytes (a contiguous buffer: one pass without the string view's per-byte decoding).
+    private init?(bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= StringSignals.base64Length, bytes.count <= 50_000_000 else { return nil }
         var previous: UInt8 = 0
         for byte in bytes {

@@ -209,23 +209,11 @@ struct FeatureExtractor: Sendable {
         }
     }
 
-    /// Kind pairs that share a file (each pair once per package, lower kind index first).
+    /// Kind pairs anywhere in the package (`both`) and kind pairs that share a file (`with`), lower kind index
+    /// first; a pair found in several files is one feature (setting it again changes nothing).
     private func addTogether(_ kindsByFile: [String: UInt64], into state: inout State) {
         addPairs(of: kindsByFile.values.reduce(0, |), family: .both, into: &state)
-        var seen = Set<UInt32>()
-        for bits in kindsByFile.values where bits & (bits - 1) != 0 {
-            var kinds: [UInt16] = []
-            var rest = bits
-            while rest != 0 {
-                kinds.append(UInt16(rest.trailingZeroBitCount))
-                rest &= rest - 1
-            }
-            for (i, first) in kinds.enumerated() {
-                for second in kinds[(i + 1)...] where seen.insert(UInt32(first) << 16 | UInt32(second)).inserted {
-                    state.set(FeatureKey(.together, first, second), 1)
-                }
-            }
-        }
+        for bits in kindsByFile.values { addPairs(of: bits, family: .together, into: &state) }
     }
 
     /// Every pair of the kinds in a bit set, as features of `family`.

@@ -41,7 +41,8 @@ public enum BehaviourKind: String, Sendable, Hashable, Codable, CaseIterable, Co
     case useNetwork = "use_network"
     /// A URL literal of no special kind.
     case url = "url"
-    /// A chat webhook URL (Discord, Slack, Telegram bot API).
+    /// A chat webhook URL (Discord, Slack, Telegram bot API) or a Telegram bot token (`123456789:AA…`), the
+    /// credential that posts to a chat.
     case urlWebhook = "url_webhook"
     /// A paste-site URL (pastebin, hastebin, ...).
     case urlPaste = "url_paste"
@@ -54,6 +55,10 @@ public enum BehaviourKind: String, Sendable, Hashable, Codable, CaseIterable, Co
     case urlRawIP = "url_raw_ip"
     /// A dynamic-DNS host (duckdns, no-ip, ddns, ...).
     case urlDynamicDNS = "url_dynamic_dns"
+    /// A host on a free app-hosting or serverless platform where anyone gets a subdomain (onrender.com,
+    /// herokuapp.com, vercel.app, workers.dev, pythonanywhere.com, repl.co, glitch.me, ...): throwaway collection
+    /// endpoints.
+    case urlAppHosting = "url_app_hosting"
     /// A DNS lookup (`dns.lookup`, `socket.gethostbyname`).
     case dnsLookup = "dns_lookup"
     /// A DNS lookup whose name is built from data (exfiltration through DNS).

@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9823, warn: 0.8215),
+        thresholds: Thresholds(block: 0.9864, warn: 0.818),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7161, warn: 0.2638)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9823, warn: 0.8215)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7289, warn: 0.2553)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9864, warn: 0.818)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

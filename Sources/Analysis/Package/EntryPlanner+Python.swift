@@ -3,7 +3,8 @@ import LockgateCore
 extension EntryPlanner {
     /// PyPI: setup.py (its top level, then each cmdclass command's methods), `.pth` files with `import` lines,
     /// then the top-level packages and modules (the distribution's own name first, then `top_level.txt` order, then
-    /// path order), then console/GUI scripts and a wheel's `.data/scripts`.
+    /// path order), then console/GUI scripts, each top-level package's `__main__.py` (what `python -m pkg` runs) and
+    /// a wheel's `.data/scripts`.
     static func python(layout: PackageLayout, metadata: PythonMetadata, resolver: ModuleResolver) -> [PlannedEntry] {
         var entries: [PlannedEntry] = []
         let root = layout.root
@@ -45,6 +46,10 @@ extension EntryPlanner {
             entries.append(
                 PlannedEntry(kind: .bin, name: "console script \(entry.name): \(entry.module)", steps: steps))
         }
+        for path in moduleMains(layout: layout, resolver: resolver) {
+            let package = ModuleResolver.directory(of: path).split(separator: "/").last.map(String.init) ?? path
+            entries.append(PlannedEntry(kind: .bin, name: "python -m \(package)", steps: [.file(path, functions: [])]))
+        }
         for file in layout.files where Self.holdsDataScripts(file.path) {
             entries.append(
                 PlannedEntry(kind: .bin, name: "script: \(file.path)", steps: [.file(file.path, functions: [])]))
@@ -66,6 +71,21 @@ extension EntryPlanner {
         "setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py",
         "manage.py", "dodo.py", "pavement.py", "ez_setup.py", "distribute_setup.py",
     ]
+
+    /// `pkg/__main__.py` of each top-level package outside tests and docs, in path order: the code `python -m pkg`
+    /// runs, which a payload uses as its launcher as a CLI does.
+    private static func moduleMains(layout: PackageLayout, resolver: ModuleResolver) -> [String] {
+        var mains: [String] = []
+        for root in resolver.pythonRoots {
+            for file in layout.files where file.path.hasPrefix(root) && file.path.hasSuffix("/__main__.py") {
+                let parts = file.path.dropFirst(root.count).split(separator: "/")
+                if parts.count == 2, !PackageLayout.auxiliaryFolders.contains(parts[0].lowercased()) {
+                    mains.append(file.path)
+                }
+            }
+        }
+        return mains.sorted()
+    }
 
     /// `pkg/__init__.py` for each top-level package and each top-level module, in priority order.
     private static func mainModules(layout: PackageLayout, metadata: PythonMetadata, resolver: ModuleResolver)

@@ -9,8 +9,10 @@ enum FileKind: Sendable, Hashable {
     case binary
     case other
 
-    /// Classifies a file.
+    /// Classifies a file. Native magic wins over the name: a PE or ELF file named `sass.js` is a binary, not source
+    /// to lex (a payload disguised by its extension, run at install by `rundll32` or a loader).
     static func of(path: String, data: Data) -> FileKind {
+        if hasNativeMagic(data) { return .binary }
         let ascii = ASCIIPath.isASCII(path)
         let (lower, ext) = ascii ? asciiName(path) : unicodeName(path)
         if lower.hasSuffix(".d.ts") || lower.hasSuffix(".d.mts") || lower.hasSuffix(".d.cts") { return .other }
@@ -25,7 +27,6 @@ enum FileKind: Sendable, Hashable {
         if !data.isEmpty && (ascii ? ASCIIPath.contains(ArraySlice(lower.utf8), ".so.") : lower.contains(".so.")) {
             return .binary
         }
-        if hasNativeMagic(data) { return .binary }
         if ext.isEmpty || ext.count > 8, let interpreter = shebang(data) {
             if interpreter.contains("node") { return .javascript }
             if interpreter.contains("python") { return .python }

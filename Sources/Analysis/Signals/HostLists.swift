@@ -6,7 +6,7 @@ import LockgateCore
 /// matches the host or a subdomain of it.
 enum HostLists {
     /// The listed kind of a host (lowercased), by its label-boundary suffixes and its labels; the first list in
-    /// paste, tunnel, out-of-band, public-IP, dynamic-DNS order wins.
+    /// paste, tunnel, out-of-band, public-IP, dynamic-DNS, app-hosting order wins.
     static func kind(ofHost host: String) -> BehaviourKind? {
         var best: Int?
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
@@ -29,8 +29,10 @@ enum HostLists {
 
     // MARK: - Private
 
-    private static let ranked: [BehaviourKind] = [.urlPaste, .urlTunnel, .urlOutOfBand, .reconPublicIP, .urlDynamicDNS]
-    private static let lists = [paste, tunnel, outOfBand, publicIP, dynamicDNS]
+    private static let ranked: [BehaviourKind] = [
+        .urlPaste, .urlTunnel, .urlOutOfBand, .reconPublicIP, .urlDynamicDNS, .urlAppHosting,
+    ]
+    private static let lists = [paste, tunnel, outOfBand, publicIP, dynamicDNS, appHosting]
     /// Entries without a trailing dot: the host or a subdomain of it.
     private static let suffixes: [String: Int] = {
         var table: [String: Int] = [:]
@@ -85,5 +87,13 @@ enum HostLists {
         "bounceme.net", "ddnsking.com", "gotdns.ch", "redirectme.net", "servehttp.com", "webhop.me", "linkpc.net",
         "publicvm.com", "mooo.com", "us.to", "chickenkiller.com", "ydns.eu", "dynv6.net", "dedyn.io", "nip.io",
         "xip.io", "sslip.io", "hldns.ru",
+    ]
+    /// Free app-hosting and serverless platforms that give anyone a subdomain; platforms that mostly serve
+    /// documentation (github.io, readthedocs) or large companies' own APIs (appspot.com, run.app, azurewebsites.net)
+    /// are left out.
+    private static let appHosting = [
+        "onrender.com", "herokuapp.com", "vercel.app", "netlify.app", "pages.dev", "workers.dev", "glitch.me",
+        "repl.co", "replit.app", "replit.dev", "pythonanywhere.com", "000webhostapp.com", "fly.dev", "railway.app",
+        "deno.dev", "koyeb.app", "cyclic.app", "surge.sh", "infinityfreeapp.com", "rf.gd", "epizy.com", "free.nf",
     ]
 }

@@ -37,6 +37,7 @@ public enum StringSignals {
                 if recon { kinds.append(.reconHost) }
             }
         }
+        if !needsURL && count >= 43 && count <= 47 && isTelegramBotToken(text) { kinds.append(.urlWebhook) }
         if count >= longStringLength { kinds.append(.longString) }
         let base64 = isBase64Blob(text)
         if base64 { kinds.append(.base64String) }
@@ -47,6 +48,24 @@ public enum StringSignals {
         var unique: [BehaviourKind] = []
         for kind in kinds where !unique.contains(kind) { unique.append(kind) }
         return unique
+    }
+
+    /// Whether a string is a Telegram bot token: 8 to 10 digits, `:`, then 34 to 36 URL-safe base64 characters
+    /// starting `AA` (`123456789:AAH…`). With the token, code posts to a chat through a library (telebot, aiogram)
+    /// without any webhook URL in sight.
+    /// - Parameter text: The string's value.
+    /// - Returns: Whether it is a bot token.
+    public static func isTelegramBotToken(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let colon = bytes.firstIndex(of: 0x3A), (8...10).contains(colon),
+            bytes[..<colon].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return false }
+        let secret = bytes[(colon + 1)...]
+        guard (34...36).contains(secret.count), secret.starts(with: [0x41, 0x41]) else { return false }
+        return secret.allSatisfy { byte in
+            (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x5F
+                || byte == 0x2D
+        }
     }
 
     /// The kind of each URL in a (lowercased) string: the most specific kind per URL, in order of appearance.

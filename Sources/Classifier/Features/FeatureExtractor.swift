@@ -17,8 +17,9 @@ struct FeatureExtractor: Sendable {
     static let highSignalKinds: Set<BehaviourKind> = [
         .dnsExfiltration, .downloadExecute, .writeExecute, .readDiscordStore, .readBrowserStore, .readCryptoWallet,
         .readCredentialPath, .readSystemAccounts, .readEnvironmentAll, .reconPublicIP, .urlWebhook, .urlOutOfBand,
-        .urlTunnel, .urlPaste, .urlRawIP, .urlDynamicDNS, .hiddenProcess, .persistence, .pythonProtector,
-        .packedEval, .obfuscatedIdentifiers, .escapedIdentifiers, .highEntropyBlob, .shellCommand, .evalCode,
+        .urlTunnel, .urlPaste, .urlRawIP, .urlDynamicDNS, .urlAppHosting, .hiddenProcess, .persistence,
+        .pythonProtector, .packedEval, .obfuscatedIdentifiers, .escapedIdentifiers, .highEntropyBlob, .shellCommand,
+        .evalCode,
     ]
     /// The contexts counted separately (tests, docs and examples are left out).
     static let highSignalContexts: [CodeContext] = [.install, .runtime, .deferred]

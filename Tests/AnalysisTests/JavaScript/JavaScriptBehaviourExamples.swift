@@ -108,6 +108,8 @@ enum JavaScriptBehaviourExamples {
         ),
         .init(.reconPublicIP, "fetch(↓'https://api.ipify.org');"),
         .init(.urlDynamicDNS, "const u = ↓'h.duckdns.org';"),
+        .init(.urlAppHosting, "fetch(↓'https://c-x.onrender.com/u', {method: 'POST'});"),
+        .init(.urlWebhook, "const token = ↓'8193906441:AAHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac';"),
         .init(.dnsLookup, "const dns = require('dns');\ndns.↓lookup('example.com', () => {});"),
         .init(
             .dnsExfiltration,

@@ -138,6 +138,34 @@ import Testing
         #expect(analysis.sequence.features.hasInstallHook)
     }
 
+    @Test func aPackagesMainModuleRunsAsABinEntryLikePythonDashM() {
+        let files = PackageFixture.files([
+            ("demo-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+            ("demo-1.0/demo/__init__.py", "b import_os_module"),
+            ("demo-1.0/demo/__main__.py", "import .steal\ncall run\ndef run\n  b read_discord_store\nend"),
+            ("demo-1.0/demo/steal.py", "b url_webhook"),
+            ("demo-1.0/demo/inner/__main__.py", "b write_file"),
+            ("demo-1.0/tests/__main__.py", "b eval_code"),
+        ])
+        let analysis = PackageFixture.analyzer.analyse(files: files, ecosystem: nil)
+        #expect(
+            PackageFixture.trace(analysis) == [
+                "start:main",
+                "runtime:import_os_module@demo-1.0/demo/__init__.py:1",
+                "end:main",
+                "start:bin",
+                "runtime:url_webhook@demo-1.0/demo/steal.py:1",
+                "runtime:read_discord_store@demo-1.0/demo/__main__.py:4",
+                "end:bin",
+                "start:other",
+                "deferred:write_file@demo-1.0/demo/inner/__main__.py:1",
+                "end:other",
+                "start:other",
+                "auxiliary:eval_code@demo-1.0/tests/__main__.py:1",
+                "end:other",
+            ])
+    }
+
     @Test func wheelPthRunsAtInstallAndBinaryShipsInOther() {
         var files = PackageFixture.files([
             ("demo-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),

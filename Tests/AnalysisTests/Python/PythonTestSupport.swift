@@ -78,8 +78,9 @@ enum PythonTestSupport {
 
     /// Kinds reported for what a string says rather than what code does.
     static let stringKinds: Set<BehaviourKind> = [
-        .url, .urlWebhook, .urlPaste, .urlTunnel, .urlOutOfBand, .urlRawIP, .urlDynamicDNS, .reconPublicIP,
-        .readCredentialPath, .readBrowserStore, .readDiscordStore, .readCryptoWallet, .readSystemAccounts,
+        .url, .urlWebhook, .urlPaste, .urlTunnel, .urlOutOfBand, .urlRawIP, .urlDynamicDNS, .urlAppHosting,
+        .reconPublicIP, .readCredentialPath, .readBrowserStore, .readDiscordStore, .readCryptoWallet,
+        .readSystemAccounts,
         .shellCommand, .base64String, .longString, .highEntropyBlob, .persistence, .escapedIdentifiers,
     ]
 

@@ -32,7 +32,8 @@ enum StringSignalSamples {
 
     /// The string-signal kinds the samples must cover (so the property tests cannot pass on ordinary text alone).
     static let coveredKinds: Set<BehaviourKind> = [
-        .url, .urlRawIP, .urlPaste, .urlTunnel, .urlOutOfBand, .reconPublicIP, .urlDynamicDNS, .urlWebhook,
+        .url, .urlRawIP, .urlPaste, .urlTunnel, .urlOutOfBand, .reconPublicIP, .urlDynamicDNS, .urlAppHosting,
+        .urlWebhook,
         .readCredentialPath, .readBrowserStore, .readDiscordStore, .readCryptoWallet, .readSystemAccounts,
         .persistence, .shellCommand, .reconHost, .longString, .base64String, .highEntropyBlob,
     ]
@@ -46,7 +47,8 @@ enum StringSignalSamples {
         "https://pastebin.com/raw/abcd", "https://transfer.sh/x/y", "https://abc123.ngrok-free.app/collect",
         "https://x.trycloudflare.com", "http://abc.oast.fun", "https://webhook.site/abc-def",
         "https://api.ipify.org?format=json", "http://ip-api.com/json", "http://evil.duckdns.org:4444",
-        "https://x.no-ip.biz/a", "https://discord.com/api/webhooks/123/abc", "https://hooks.slack.com/services/T/B/X",
+        "https://x.no-ip.biz/a", "https://collect.onrender.com/u", "https://discord.com/api/webhooks/123/abc",
+        "https://hooks.slack.com/services/T/B/X",
         "https://api.telegram.org/bot123:abc/sendMessage", "https://user:pass@host.example.net:8443/p?q=1#f",
         "abc.oast.fun", "x.ngrok.io/path", "45.9.1.2:4444", "1.2.3.4", "lodash.merge", "v1.2.3", "10.0-10.1",
         "example.com", "api.ipify.org", "see http://localhost:3000 for docs", "git+https://github.com/a/b.git",

@@ -30,6 +30,9 @@ import Testing
             ("https://api.ipify.org?format=json", [.reconPublicIP]),
             ("http://myhost.duckdns.org/p", [.urlDynamicDNS]),
             ("http://x.no-ip.biz/", [.urlDynamicDNS]),
+            ("https://collect-7.onrender.com/api", [.urlAppHosting]),
+            ("x.herokuapp.com", [.urlAppHosting]),
+            ("https://onrender.com.example.org/", [.url]),
             ("http://user:pw@pastebin.com/raw", [.urlPaste]),
             ("xyz.oast.fun", [.urlOutOfBand]),
             ("abc.ngrok.io/path", [.urlTunnel]),
@@ -119,6 +122,21 @@ import Testing
             decoding: (0..<400).map { _ in UInt8.random(in: 0x21...0x7E, using: &generator) }, as: UTF8.self)
         #expect(StringSignals.entropy(noise) > 5.5)
         #expect(StringSignals.entropy("") == 0)
+    }
+
+    @Test(
+        arguments: [
+            ("8193906441:AAHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac", true),
+            ("123456789:AAE_abcdefghijklmnopqrstuvwxyz01234", true),
+            ("8193906441:ABHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac", false),
+            ("81939a6441:AAHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac", false),
+            ("8193906441:AAHXgEf-hAu88-PNxxxTntnmGlEin", false),
+            ("8193906441:AAHXgEf-hAu88-PNxxx TntnmGlEinqSH5A", false),
+            ("1234567:AAHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac", false),
+        ] as [(String, Bool)])
+    func telegramBotTokensAreWebhooks(text: String, isToken: Bool) {
+        #expect(StringSignals.isTelegramBotToken(text) == isToken)
+        #expect(StringSignals.kinds(in: text).contains(.urlWebhook) == isToken)
     }
 
     @Test func kindsAreUniqueAndStable() {

@@ -106,7 +106,7 @@ import Testing
         try directory.write("padded/package.json", #"{"name": "padded", "version": "1.0.0", "main": "index.js"}"#)
         try directory.write("padded/index.js", "module.exports = require('./bundle.js');\n")
         let line = "var filler = 'the quick brown fox jumps over the lazy dog';\n"
-        try directory.write("padded/bundle.js", String(repeating: line, count: (2 << 20) / line.utf8.count + 10))
+        try directory.write("padded/bundle.js", String(repeating: line, count: (8 << 20) / line.utf8.count + 10))
         let options = AuditOptions(paths: ["padded"], workingDirectory: directory.path, today: DetectorHarness.today)
         let report = Scanner(classifier: try DetectorModels.primary.get())
             .scan(["padded"], ecosystem: nil, options: options)
@@ -114,7 +114,7 @@ import Testing
         let finding = try #require(package.findings.first { $0.rule == "analysis_incomplete" })
         #expect(finding.severity == .warn)
         #expect(finding.evidence.map(\.path) == ["padded/bundle.js"])
-        #expect(finding.message.contains("bundle.js (2.0 MiB)"), "\(finding.message)")
+        #expect(finding.message.contains("bundle.js (8.0 MiB)"), "\(finding.message)")
         #expect(package.verdict >= .warn)
 
         try directory.write("padded/bundle.js", line)

@@ -8,8 +8,9 @@ import LockgateCore
 /// ``maxTotalBytes`` of source has been analysed the remaining files are not either; skipped files are listed in
 /// ``PackageAnalysis/skippedFiles`` and still counted in the features.
 public struct PackageAnalyzer: Sendable {
-    /// Largest source file analysed (2 MiB).
-    public static let maxFileBytes = 2 << 20
+    /// Largest source file analysed (8 MiB): bundles and generated API clients reach a few MiB, and a payload padded
+    /// past a smaller cap (a 2.7 MB setup.py, a 7 MB `__init__.py` in the corpus) would otherwise go unread.
+    public static let maxFileBytes = 8 << 20
     /// Most source bytes analysed per package (64 MiB).
     public static let maxTotalBytes = 64 << 20
 

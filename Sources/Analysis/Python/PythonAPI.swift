@@ -6,11 +6,7 @@ enum PythonAPI {
     static func importKinds(_ module: String) -> [BehaviourKind] {
         let root = rootModule(module)
         if module.hasPrefix("http.") || module == "http" || module.hasPrefix("xmlrpc") { return [.importNetworkModule] }
-        if processModules.contains(root) { return [.importProcessModule] }
-        if osModules.contains(root) { return [.importOSModule] }
-        if fileSystemModules.contains(root) { return [.importFileSystemModule] }
-        if networkModules.contains(root) { return [.importNetworkModule] }
-        if encodingModules.contains(root) { return [.importEncodingModule] }
+        if let kind = moduleKinds[root] { return [kind] }
         if isProtectorName(root) { return [.pythonProtector] }
         return []
     }
@@ -100,6 +96,21 @@ enum PythonAPI {
     private static let encodingModules: Set<String> = [
         "base64", "codecs", "binascii", "zlib", "marshal", "lzma", "bz2",
     ]
+
+    /// The kind of each module of the sets above (one hash per lookup; the sets share no name, and the first set
+    /// listed would win if they did).
+    private static let moduleKinds: [String: BehaviourKind] = {
+        var kinds: [String: BehaviourKind] = [:]
+        let families: [(Set<String>, BehaviourKind)] = [
+            (processModules, .importProcessModule), (osModules, .importOSModule),
+            (fileSystemModules, .importFileSystemModule), (networkModules, .importNetworkModule),
+            (encodingModules, .importEncodingModule),
+        ]
+        for (modules, kind) in families {
+            for module in modules where kinds[module] == nil { kinds[module] = kind }
+        }
+        return kinds
+    }()
 
     private static let networkRoots = [
         "requests", "httpx", "aiohttp", "urllib", "urllib2", "urllib3", "http.client", "httplib", "socket",

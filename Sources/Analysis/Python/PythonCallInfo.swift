@@ -3,7 +3,10 @@ import Synchronization
 
 /// What calling a qualified name means, worked out once per distinct name in a file (calls of the same library
 /// function repeat, and each answer takes several string tests).
-struct PythonCallInfo: Sendable {
+///
+/// A class of constants: the file's table, the shared cache and each call hold one reference instead of copying
+/// (and reference counting) every string of the answer.
+final class PythonCallInfo: Sendable {
     /// The call shape: the qualified name without its `()` parts.
     let shape: String
     /// The qualified name of the call's result (`qualified + "()"`, or nil when too long: unknown).

@@ -33,7 +33,7 @@ extension PythonFileContext {
 
     private func callReference(
         _ qualified: Int32, _ callee: PythonEval, _ arguments: [PythonArgument],
-        _ base: PythonEval
+        _ base: consuming PythonEval
     ) -> PythonEval {
         var result = base
         let (info, resultValue) = callInfo(qualified)

@@ -6,8 +6,8 @@ extension PythonFileContext {
     /// `a, b, *c` (a tuple when there is a comma).
     func parseTestList() -> PythonEval? {
         let start = pos
-        guard let first = parseStarOrTest() else { return nil }
-        guard at(.comma) else { return first }
+        let parsed = parseStarOrTest()  // returned as it is (no copy) unless a comma follows
+        guard parsed != nil, at(.comma), let first = parsed else { return parsed }
         var items = [first]
         while at(.comma) {
             advance()
@@ -30,7 +30,10 @@ extension PythonFileContext {
             signal(&body)
             return PythonEval(start: start)
         }
-        guard var value = parseBinary(1) else { return nil }
+        let parsed = parseBinary(1)  // returned as it is (no copy) unless a conditional or walrus follows
+        guard parsed != nil, (at(.keywordIf) && peekCode(1) != .colon) || at(.walrus), var value = parsed else {
+            return parsed
+        }
         if at(.keywordIf) && peekCode(1) != .colon {
             advance()
             let condition = parseBinary(1)
@@ -64,7 +67,10 @@ extension PythonFileContext {
 
     /// Binary operators at or above `minPrecedence` (precedence climbing).
     func parseBinary(_ minPrecedence: Int) -> PythonEval? {
-        guard var left = parseUnary() else { return nil }
+        let operand = parseUnary()  // returned as it is (no copy) unless an operator binds it
+        guard operand != nil, let (_, first, _) = binaryOperator(), first >= minPrecedence, var left = operand else {
+            return operand
+        }
         while let (op, precedence, width) = binaryOperator(), precedence >= minPrecedence {
             for _ in 0..<width { advance() }
             guard let right = parseBinary(precedence + 1) else { break }
@@ -102,22 +108,24 @@ extension PythonFileContext {
             prefixes += 1
             advance()
         }
+        guard prefixes > 0 else { return parsePostfix() }  // returned as it is (no copy)
         guard var operand = parsePostfix() else { return nil }
-        if prefixes > 0 {
-            if case .int(let number) = operand.value, negated {
-                operand.value = .int(0 &- number)
-            } else if case .int = operand.value {
-            } else {
-                operand.value = .unknown
-            }
-            operand.start = start
+        if case .int(let number) = operand.value, negated {
+            operand.value = .int(0 &- number)
+        } else if case .int = operand.value {
+        } else {
+            operand.value = .unknown
         }
+        operand.start = start
         return operand
     }
 
     /// An atom followed by attribute accesses, calls and subscripts.
     func parsePostfix() -> PythonEval? {
-        guard var value = parseAtom() else { return nil }
+        let atom = parseAtom()  // returned as it is (no copy) unless an attribute, call or subscript follows
+        guard atom != nil, (at(.dot) && peekKind(1) == .name) || at(.lparen) || at(.lbracket), var value = atom else {
+            return atom
+        }
         while true {
             if at(.dot), peekKind(1) == .name {
                 advance()

@@ -1,7 +1,8 @@
 /// One token as the lexer stores it for the analyser: like `PythonToken`, but without a `String`. Source text
 /// (names, numbers, operators, f-string prefixes) is the byte range `offset..<end` of the file; decoded values
 /// (strings, f-string literal parts) are kept once in the lexer's `values`. Copying or freeing lexemes costs no
-/// reference counting.
+/// reference counting. Positions are stored in 32 bits (24 bytes a token instead of 40); a position past
+/// `Int32.max` (a file over 2 GiB) is clamped, which keeps every slice in bounds.
 struct PythonLexeme {
     /// The token's kind.
     var kind: PythonToken.Kind
@@ -11,15 +12,35 @@ struct PythonLexeme {
     var flags: PythonToken.Flags
     /// Index in `PythonLexerState.values` of a string's or f-string part's decoded value; -1 for source text.
     var value: Int32
+    private let storedLine: Int32
+    private let storedColumnBase: Int32
+    private let storedOffset: Int32
+    private let storedEnd: Int32
+
     /// 1-based line of the token's first byte.
-    var line: Int
+    var line: Int { Int(storedLine) }
     /// Byte offset the token's column is counted from: the start of its line (past a byte order mark on line 1);
     /// `PythonColumns` gives the column.
-    var columnBase: Int
+    var columnBase: Int { Int(storedColumnBase) }
     /// Byte offset of the token's first byte (for a prefixed string, of the prefix).
-    var offset: Int
+    var offset: Int { Int(storedOffset) }
     /// Byte offset just past the token's source text (for tokens whose text is source text; `offset` when empty).
-    var end: Int
+    var end: Int { Int(storedEnd) }
+
+    /// Creates a token (the fields as described on the properties).
+    init(
+        kind: PythonToken.Kind, code: PythonCode, flags: PythonToken.Flags, value: Int32, line: Int,
+        columnBase: Int, offset: Int, end: Int
+    ) {
+        self.kind = kind
+        self.code = code
+        self.flags = flags
+        self.value = value
+        storedLine = Int32(clamping: line)
+        storedColumnBase = Int32(clamping: columnBase)
+        storedOffset = Int32(clamping: offset)
+        storedEnd = Int32(clamping: end)
+    }
 
     /// Whether the token is the operator or keyword with this code.
     @inline(__always)

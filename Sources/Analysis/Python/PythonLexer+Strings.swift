@@ -151,6 +151,8 @@ extension PythonLexerState {
         var breaks = 0
         var lastBreak = 0
         while cursor < n {
+            cursor = skipWords(from: cursor, quote, 0x5C, 0x0D, 0x0A)
+            guard cursor < n else { break }
             let c = b[cursor]
             if c == quote {
                 if !triple || (cursor + 2 < n && b[cursor + 1] == quote && b[cursor + 2] == quote) { break }

@@ -71,12 +71,16 @@ struct PythonLexerState {
     var tokens: [PythonLexeme] = []
     /// The decoded values of string tokens and f-string literal parts (`PythonLexeme.value`).
     var values: [String] = []
-    /// Each token's interned name id (ASCII names that are no keyword; -1 for every other token).
+    /// Each token's interned name id (ASCII names that are no keyword; -1 for every other token); filled in when
+    /// the lexer finishes, from `internedNames`.
     var nameIds: [Int32] = []
-    /// Each token's operator or keyword code (`tokens[i].code`, kept apart so the analyser reads it without a copy).
+    /// Each token's operator or keyword code (`tokens[i].code`, kept apart so the analyser reads it without a copy);
+    /// filled in when the lexer finishes.
     var codes: [PythonCode] = []
-    /// Each token's kind (`tokens[i].kind`, kept apart as `codes`).
+    /// Each token's kind (`tokens[i].kind`, kept apart as `codes`); filled in when the lexer finishes.
     var kinds: [PythonToken.Kind] = []
+    /// The interned names as they are read: (token index, name id), in token order (`nameIds` is made from them).
+    var internedNames: [(token: Int, id: Int32)] = []
     /// The interned names.
     var names = PythonNames()
 
@@ -92,9 +96,8 @@ struct PythonLexerState {
         self.b = bytes
         self.n = bytes.count
         tokens.reserveCapacity(bytes.count / 5 + 16)
-        nameIds.reserveCapacity(bytes.count / 5 + 16)
-        codes.reserveCapacity(bytes.count / 5 + 16)
-        kinds.reserveCapacity(bytes.count / 5 + 16)
+        internedNames.reserveCapacity(bytes.count / 10 + 16)
+        names = PythonNames(expectedCount: bytes.count / 64)
     }
 
     mutating func run() {
@@ -127,9 +130,6 @@ struct PythonLexerState {
             PythonLexeme(
                 kind: kind, code: code, flags: flags, value: value, line: line ?? self.line,
                 columnBase: base ?? columnBase, offset: offset, end: end))
-        nameIds.append(-1)
-        codes.append(code)
-        kinds.append(kind)
         if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
     }
 
@@ -158,6 +158,17 @@ struct PythonLexerState {
             emit(.dedent, at: pos, end: pos)
         }
         emit(.endMarker, at: pos, end: pos)
+        // The per-token arrays are made in one pass each rather than appended to with every token.
+        codes = [PythonCode](unsafeUninitializedCapacity: tokens.count) { buffer, count in
+            for (index, token) in tokens.enumerated() { buffer.initializeElement(at: index, to: token.code) }
+            count = tokens.count
+        }
+        kinds = [PythonToken.Kind](unsafeUninitializedCapacity: tokens.count) { buffer, count in
+            for (index, token) in tokens.enumerated() { buffer.initializeElement(at: index, to: token.kind) }
+            count = tokens.count
+        }
+        nameIds = [Int32](repeating: -1, count: tokens.count)
+        for (token, id) in internedNames { nameIds[token] = id }
     }
 
     private mutating func measureIndentation() {
@@ -201,6 +212,7 @@ struct PythonLexerState {
         case 0x20, 0x09, 0x0C:
             pos += 1
         case 0x23:
+            pos = skipWords(from: pos, 0x0A, 0x0D, 0x0A, 0x0D)
             while pos < n && b[pos] != 0x0A && b[pos] != 0x0D { pos += 1 }
         case 0x5C:
             if pos + 1 < n && (b[pos + 1] == 0x0A || b[pos + 1] == 0x0D) {
@@ -328,7 +340,7 @@ struct PythonLexerState {
         if code == .none && high < 0x80 {
             let id = names.intern(ascii: slice(start, pos), fnv: fnv)
             emit(.name, at: start, end: pos, code: code)
-            nameIds[nameIds.count - 1] = id
+            internedNames.append((tokens.count - 1, id))
             return
         }
         emit(.name, at: start, end: pos, code: code)

@@ -13,14 +13,19 @@ struct PythonNames {
         static let known = Facts(rawValue: 4)
     }
 
+    /// Where a text's bytes are, its hash and its facts: one entry per id, appended once.
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var length: Int
+        var facts: Facts
+    }
+
     private var texts: [String] = []
-    private var lengths: [Int] = []
-    /// The UTF-8 bytes of every text, one after the other (`starts` gives where each begins), so a name read from
+    private var entries: [Entry] = []
+    /// The UTF-8 bytes of every text, one after the other (`Entry.start` gives where each begins), so a name read from
     /// the source is compared without touching its `String`.
     private var arena: [UInt8] = []
-    private var starts: [Int] = []
-    private var facts: [Facts] = []
-    private var hashes: [UInt64] = []
     /// Open-addressing table of ids by text hash (-1 is empty; the count is a power of two).
     private var slots: [Int32]
     /// Extensions by pair of ids (`PythonPairTable`).
@@ -30,6 +35,18 @@ struct PythonNames {
     /// - Parameter count: The initial number of hash slots (a power of two; the table doubles as it fills).
     init(slots count: Int = 256) {
         slots = [Int32](repeating: -1, count: count)
+    }
+
+    /// Creates an empty table sized for about `expectedCount` texts (a file's names: fewer growth steps).
+    /// - Parameter expectedCount: The number of texts expected.
+    init(expectedCount: Int) {
+        let count = max(256, expectedCount)
+        var size = 256
+        while size < count * 2 { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        texts.reserveCapacity(count)
+        entries.reserveCapacity(count)
+        arena.reserveCapacity(count * 12)
     }
 
     /// How many ids there are (ids are `0..<count`).
@@ -54,7 +71,7 @@ struct PythonNames {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let known = slots[slot]
-            if hashes[Int(known)] == hash && lengths[Int(known)] == bytes.count && storedBytes(known, equal: bytes) {
+            if entries[Int(known)].hash == hash && storedBytes(known, equal: bytes) {
                 return known
             }
             slot = (slot + 1) & (slots.count - 1)
@@ -68,19 +85,16 @@ struct PythonNames {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let known = slots[slot]
-            if hashes[Int(known)] == hash && texts[Int(known)] == text { return known }
+            if entries[Int(known)].hash == hash && texts[Int(known)] == text { return known }
             slot = (slot + 1) & (slots.count - 1)
         }
         let id = Int32(texts.count)
         slots[slot] = id
         texts.append(text)
-        hashes.append(hash)
-        lengths.append(text.utf8.count)
-        starts.append(arena.count)
+        entries.append(Entry(hash: hash, start: arena.count, length: text.utf8.count, facts: []))
         if text.utf8.withContiguousStorageIfAvailable({ arena.append(contentsOf: $0) }) == nil {
             arena.append(contentsOf: Array(text.utf8))
         }
-        facts.append([])
         if texts.count * 2 > slots.count { grow() }
         return id
     }
@@ -93,7 +107,7 @@ struct PythonNames {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let known = slots[slot]
-            if hashes[Int(known)] == hash && texts[Int(known)] == text { return known }
+            if entries[Int(known)].hash == hash && texts[Int(known)] == text { return known }
             slot = (slot + 1) & (slots.count - 1)
         }
         return nil
@@ -112,13 +126,23 @@ struct PythonNames {
 
     /// The facts of a name, worked out on first use.
     private mutating func facts(_ id: Int32) -> Facts {
-        let known = facts[Int(id)]
+        let known = entries[Int(id)].facts
         if known.contains(.known) { return known }
         var fact: Facts = [.known]
+        // Every marker name starts with `C`, `D` or `S` and every protector name with `p`, `P` or `_`: other
+        // names need no set lookup.
+        let entry = entries[Int(id)]
+        let first = entry.length > 0 ? arena[entry.start] : 0
+        switch first {
+        case 0x43, 0x44, 0x53, 0x70, 0x50, 0x5F: break
+        default:
+            entries[Int(id)].facts = fact
+            return fact
+        }
         let text = texts[Int(id)]
         if PythonAPI.markerNames.contains(text) { fact.insert(.marker) }
         if PythonAPI.isProtectorName(text) { fact.insert(.protector) }
-        facts[Int(id)] = fact
+        entries[Int(id)].facts = fact
         return fact
     }
 
@@ -131,20 +155,67 @@ struct PythonNames {
     mutating func extended(_ base: Int32, _ name: Int32) -> Int32? {
         let pair = UInt64(UInt32(bitPattern: base)) << 32 | UInt64(UInt32(bitPattern: name))
         if let known = byPair.value(for: pair) { return known >= 0 ? known : nil }
-        guard lengths[Int(base)] + lengths[Int(name)] < PythonFileContext.maxQualifiedLength else {
+        guard entries[Int(base)].length + entries[Int(name)].length < PythonFileContext.maxQualifiedLength else {
             byPair.set(-1, for: pair)
             return nil
         }
-        let id = intern(texts[Int(base)] + "." + texts[Int(name)])
+        let id = internJoined(base, name)
         byPair.set(id, for: pair)
         return id
     }
 
+    /// The id of `text(base) + "." + text(name)`, hashed and looked up on the stored bytes: a `String` is made (in
+    /// one allocation) only when the text is new.
+    private mutating func internJoined(_ base: Int32, _ name: Int32) -> Int32 {
+        let (baseStart, baseLength) = (entries[Int(base)].start, entries[Int(base)].length)
+        let (nameStart, nameLength) = (entries[Int(name)].start, entries[Int(name)].length)
+        let count = baseLength + 1 + nameLength
+        // In bounds: every entry's `start + length` is at most `arena.count`.
+        let hash = arena.withUnsafeBufferPointer { stored in
+            var fnv = Self.fnvStart
+            for index in baseStart..<(baseStart + baseLength) { fnv = Self.fnvStep(fnv, stored[index]) }
+            fnv = Self.fnvStep(fnv, 0x2E)
+            for index in nameStart..<(nameStart + nameLength) { fnv = Self.fnvStep(fnv, stored[index]) }
+            return Self.mix(fnv)
+        }
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] >= 0 {
+            let known = slots[slot]
+            if entries[Int(known)].hash == hash && entries[Int(known)].length == count
+                && storedBytes(known, equalJoined: (baseStart, baseLength), (nameStart, nameLength))
+            {
+                return known
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let text = arena.withUnsafeBufferPointer { stored in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                for index in 0..<baseLength { buffer[index] = stored[baseStart + index] }
+                buffer[baseLength] = 0x2E
+                for index in 0..<nameLength { buffer[baseLength + 1 + index] = stored[nameStart + index] }
+                return count
+            }
+        }
+        return intern(text, hash: hash)
+    }
+
+    /// Whether the stored bytes of an id are those of two stored ranges joined by a dot (same length checked).
+    private func storedBytes(_ id: Int32, equalJoined first: (Int, Int), _ second: (Int, Int)) -> Bool {
+        let start = entries[Int(id)].start
+        return arena.withUnsafeBufferPointer { stored in
+            for index in 0..<first.1 where stored[start + index] != stored[first.0 + index] { return false }
+            guard stored[start + first.1] == 0x2E else { return false }
+            let offset = start + first.1 + 1
+            for index in 0..<second.1 where stored[offset + index] != stored[second.0 + index] { return false }
+            return true
+        }
+    }
+
     /// Whether the stored bytes of an id are `bytes` (of the same length).
     private func storedBytes(_ id: Int32, equal bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[Int(id)]
-        guard lengths[Int(id)] == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { stored in  // in bounds: `starts[id] + lengths[id]` ≤ `arena.count`
+        let start = entries[Int(id)].start
+        guard entries[Int(id)].length == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in  // in bounds: the entry's `start + length` ≤ `arena.count`
             for index in 0..<bytes.count where stored[start + index] != bytes[index] { return false }
             return true
         }
@@ -153,7 +224,8 @@ struct PythonNames {
     /// Doubles the table and re-inserts every id.
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
-        for (id, hash) in hashes.enumerated() {
+        for (id, entry) in entries.enumerated() {
+            let hash = entry.hash
             var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(id)

@@ -147,9 +147,11 @@ struct PythonKeys: Hashable {
     private var first: Int32 = -1
     private var second: Int32 = -1
     private var third: Int32 = -1
+    /// The number of keys (one byte, so that the keys take 16 bytes of a `PythonEval`).
+    private var storedCount: UInt8 = 0
 
     /// The number of keys.
-    private(set) var count = 0
+    var count: Int { Int(storedCount) }
 
     /// Adds a key unless present or full.
     mutating func add(_ key: Int32) {
@@ -159,7 +161,7 @@ struct PythonKeys: Hashable {
         case 1: second = key
         default: third = key
         }
-        count += 1
+        storedCount += 1
     }
 
     /// Puts a key first, dropping the last one when full.

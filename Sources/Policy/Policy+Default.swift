@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9864, warn: 0.818),
+        thresholds: Thresholds(block: 0.978, warn: 0.7708),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7289, warn: 0.2553)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9864, warn: 0.818)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7473, warn: 0.2664)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.978, warn: 0.7708)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

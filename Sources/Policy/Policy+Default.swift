@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.978, warn: 0.7708),
+        thresholds: Thresholds(block: 0.9904, warn: 0.7889),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7473, warn: 0.2664)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.978, warn: 0.7708)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7077, warn: 0.2415)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9904, warn: 0.7889)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -71,6 +71,7 @@ extension PythonFileContext {
         }
         if shape == "crontab.CronTab.new" { emit(.persistence, at: callee.start) }
         if info.isWriteMethod && callee.tags.contains(.writeHandle) {
+            writtenCodeEffects(arguments, at: callee.start)
             let handle = keyTexts(callee).first { $0.hasPrefix("p:") }.map { String($0.dropFirst(2)) }
             if let handle, arguments.contains(where: { $0.eval.tags.contains(.network) }) {
                 downloadedKeys.insert(handle)

@@ -153,6 +153,7 @@ extension PythonFileContext {
         }
         let key = pathKey(destination)
         let source = arguments.value(at: 0)
+        if shape == "pathlib.Path.write_text" { writtenCodeEffects(arguments, at: callee.start) }
         let fromNetwork =
             shape.hasSuffix("urlretrieve") || (isPathMethod && source?.tags.contains(.network) == true)
             || (source.map { matches($0, downloadedKeys) } ?? false)

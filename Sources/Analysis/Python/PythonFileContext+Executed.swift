@@ -16,9 +16,26 @@ extension PythonFileContext {
     ///   - arguments: The call's arguments (the code is the first, or `source=`).
     ///   - index: The call's token.
     func executedCodeEffects(_ arguments: [PythonArgument], at index: Int) {
-        guard layer < ExecutedCode.maxLayers, let code = arguments.value(at: 0, keyword: "source"),
-            let text = code.value.text, ExecutedCode.looksLikeCode(text), charge(text.utf8.count)
+        guard let text = arguments.value(at: 0, keyword: "source")?.value.text, ExecutedCode.looksLikeCode(text)
         else { return }
+        nestedCodeEffects(text, at: index)
+    }
+
+    /// Analyses the code a write puts in a file when it is a constant that reads as Python (it imports, defines or
+    /// runs something): a dropper's payload is code before it is a file, so `open('x.py', 'w').write(CODE)`
+    /// followed by a run the analyser cannot link (a rename, a path built at run time) still reads as what the
+    /// payload does, reported at the write like code passed to `exec`.
+    /// - Parameters:
+    ///   - arguments: The write's arguments (the text is the first).
+    ///   - index: The write call's token.
+    func writtenCodeEffects(_ arguments: [PythonArgument], at index: Int) {
+        guard let text = arguments.value(at: 0)?.value.text, ExecutedCode.looksLikeWrittenCode(text) else { return }
+        nestedCodeEffects(text, at: index)
+    }
+
+    /// Lexes and analyses `text` as a file of its own, one layer deeper, and reports its behaviours at `index`.
+    private func nestedCodeEffects(_ text: String, at index: Int) {
+        guard layer < ExecutedCode.maxLayers, charge(text.utf8.count) else { return }
         let nested = PythonFileContext(
             file: SourceFile(path: file.path, data: Data(text.utf8), context: file.context), signals: sharedSignals,
             calls: sharedCalls)

@@ -21,6 +21,14 @@ enum ExecutedCode {
         return count >= 8 && sawPunctuation
     }
 
+    /// Whether a string written to a file reads as a Python program worth analysing: code by ``looksLikeCode(_:)``
+    /// that also imports, defines or runs something (`import `, `def `, `exec(`, `eval(`, `subprocess`), so a config
+    /// file, a template of prose or a version stamp is not re-read as code.
+    static func looksLikeWrittenCode(_ text: String) -> Bool {
+        guard looksLikeCode(text) else { return false }
+        return ["import ", "def ", "exec(", "eval(", "subprocess"].contains { text.contains($0) }
+    }
+
     /// A nested behaviour's snippet without the `decoded: ` mark a deeper layer gave it.
     static func decodedLine(_ snippet: String) -> String {
         snippet.hasPrefix("decoded: ") ? String(snippet.dropFirst(9)) : snippet

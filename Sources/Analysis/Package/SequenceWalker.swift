@@ -27,7 +27,7 @@ struct SequenceWalker {
     var deepBytes = 0
     var inlineCount = 0
     var visitedFiles: Set<String> = []
-    var visitedFunctions: Set<String> = []
+    var visitedFunctions: Set<FunctionVisit> = []
     var scriptsRun: Set<String> = Set(NPMManifest.lifecycle)
     var context: CodeContext = .install
     /// Whether the code being walked sits in a function nothing called while its file ran.
@@ -117,4 +117,13 @@ struct SequenceWalker {
         analyses[path] = analysis
         walkFrames([.events(path, analysis.topLevel, 0, afterwards: [])])
     }
+}
+
+/// A function the walk has descended into: its unit key and its qualified name (hashed as a pair, so no joined
+/// string is made per call site).
+struct FunctionVisit: Hashable, Sendable {
+    /// The unit key (a file path, or `path#inline-N`).
+    let unit: String
+    /// The function's qualified name in the unit.
+    let name: String
 }

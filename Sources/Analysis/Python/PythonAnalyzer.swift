@@ -28,13 +28,17 @@ public struct PythonAnalyzer: FileAnalyzer {
     public func analyse(_ file: SourceFile) -> FileAnalysis {
         let context = PythonFileContext(file: file, signals: signals, calls: calls)
         context.run()
-        let defined = context.definedFunctions
+        let functions = context.functions  // its keys are the defined functions
         func keep(_ event: CodeEvent) -> Bool {
-            if case .callLocal(let name) = event { return defined.contains(name) }
+            if case .callLocal(let name) = event { return functions[name] != nil }
             return true
         }
+        // Most lists call no undefined function: those are kept as they are, without a copy.
+        func pruned(_ events: [CodeEvent]) -> [CodeEvent] {
+            events.allSatisfy(keep) ? events : events.filter(keep)
+        }
         return FileAnalysis(
-            path: file.path, language: .python, topLevel: context.topLevel.filter(keep),
-            functions: context.functions.mapValues { $0.filter(keep) }, isMinified: false)
+            path: file.path, language: .python, topLevel: pruned(context.topLevel),
+            functions: functions.mapValues(pruned), isMinified: false)
     }
 }

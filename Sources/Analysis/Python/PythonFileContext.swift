@@ -193,9 +193,6 @@ final class PythonFileContext {
 
     // MARK: - Scopes
 
-    /// The qualified names of the functions defined in the file.
-    var definedFunctions: Set<String> { Set(functionNames) }
-
     /// The event lists of the functions, by qualified name.
     var functions: [String: [CodeEvent]] {
         Dictionary(zip(functionNames, functionBodies)) { first, _ in first }

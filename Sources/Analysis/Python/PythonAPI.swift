@@ -36,6 +36,10 @@ enum PythonAPI {
             || name.hasPrefix("__armor")
     }
 
+    /// The first bytes a marker name (``markerNames``) or a protector name (``isProtectorName(_:)``: `p`, `P`, `_`)
+    /// can start with: a name starting otherwise needs neither lookup.
+    static let factInitials: Set<UInt8> = Set(markerNames.compactMap(\.utf8.first)).union([0x70, 0x50, 0x5F])
+
     /// The plain behaviours of calling a function, by call shape (qualified name without `()` parts).
     static func callKinds(_ shape: String) -> [BehaviourKind] {
         if let kinds = exactCalls[shape] { return kinds }

@@ -129,13 +129,9 @@ struct PythonNames {
         let known = entries[Int(id)].facts
         if known.contains(.known) { return known }
         var fact: Facts = [.known]
-        // Every marker name starts with `C`, `D` or `S` and every protector name with `p`, `P` or `_`: other
-        // names need no set lookup.
+        // Names whose first byte no marker or protector name starts with need no set lookup.
         let entry = entries[Int(id)]
-        let first = entry.length > 0 ? arena[entry.start] : 0
-        switch first {
-        case 0x43, 0x44, 0x53, 0x70, 0x50, 0x5F: break
-        default:
+        guard entry.length > 0, PythonAPI.factInitials.contains(arena[entry.start]) else {
             entries[Int(id)].facts = fact
             return fact
         }

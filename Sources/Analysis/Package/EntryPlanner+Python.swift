@@ -79,12 +79,16 @@ extension EntryPlanner {
         for root in resolver.pythonRoots {
             for file in layout.files where file.path.hasPrefix(root) && file.path.hasSuffix("/__main__.py") {
                 let parts = file.path.dropFirst(root.count).split(separator: "/")
-                if parts.count == 2, !PackageLayout.auxiliaryFolders.contains(parts[0].lowercased()) {
-                    mains.append(file.path)
-                }
+                if isPackageFile(parts, named: "__main__.py") { mains.append(file.path) }
             }
         }
         return mains.sorted()
+    }
+
+    /// Whether a path below a Python root, split at `/`, is `pkg/<name>` of a top-level package outside tests and
+    /// docs.
+    private static func isPackageFile(_ parts: [Substring], named name: String) -> Bool {
+        parts.count == 2 && parts[1] == name && !PackageLayout.auxiliaryFolders.contains(parts[0].lowercased())
     }
 
     /// `pkg/__init__.py` for each top-level package and each top-level module, in priority order.
@@ -96,9 +100,7 @@ extension EntryPlanner {
             for file in layout.files where file.path.hasPrefix(root) {
                 let rest = file.path.dropFirst(root.count)
                 let parts = rest.split(separator: "/")
-                if parts.count == 2, parts[1] == "__init__.py",
-                    !PackageLayout.auxiliaryFolders.contains(parts[0].lowercased())
-                {
+                if isPackageFile(parts, named: "__init__.py") {
                     candidates.append(file.path)
                 } else if parts.count == 1, rest.hasSuffix(".py"), !notMain.contains(String(rest)),
                     !layout.isAuxiliary(file.path)

@@ -62,17 +62,25 @@ enum FileKind: Sendable, Hashable {
     /// fewer than 20 architectures, which tells it from a Java class file).
     static func hasNativeMagic(_ data: Data) -> Bool {
         guard data.count >= 8 else { return false }
-        let bytes = [UInt8](data.prefix(8))
-        let magic = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
-        switch magic {
+        let base = data.startIndex
+        // Every file is checked (magic wins over the name), so text — which never starts with these bytes — stops
+        // at its first byte, without copying anything.
+        switch data[base] {
+        case 0x7F, 0xFE, 0xCE, 0xCF, 0xCA, 0x4D: break
+        default: return false
+        }
+        func word(_ offset: Int) -> UInt32 {
+            UInt32(data[base + offset]) << 24 | UInt32(data[base + offset + 1]) << 16
+                | UInt32(data[base + offset + 2]) << 8 | UInt32(data[base + offset + 3])
+        }
+        switch word(0) {
         case 0x7F45_4C46, 0xFEED_FACE, 0xFEED_FACF, 0xCEFA_EDFE, 0xCFFA_EDFE: return true
         case 0xCAFE_BABE:
-            let count = UInt32(bytes[4]) << 24 | UInt32(bytes[5]) << 16 | UInt32(bytes[6]) << 8 | UInt32(bytes[7])
+            let count = word(4)
             return count > 0 && count < 20
         default: break
         }
-        guard bytes[0] == 0x4D, bytes[1] == 0x5A, data.count >= 0x40 else { return false }
-        let base = data.startIndex
+        guard data[base] == 0x4D, data[base + 1] == 0x5A, data.count >= 0x40 else { return false }
         let offset =
             Int(data[base + 0x3C]) | Int(data[base + 0x3D]) << 8 | Int(data[base + 0x3E]) << 16
             | Int(data[base + 0x3F]) << 24

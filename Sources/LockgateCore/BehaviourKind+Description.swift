@@ -45,6 +45,7 @@ extension BehaviourKind {
         case .packedEval: "has a packed, self-unpacking eval payload"
         case .pythonProtector: "runs protected or marshalled Python code (pyarmor, marshal/zlib exec)"
         case .escapedIdentifiers: "hides names behind escape sequences"
+        case .offscreenCode: "hides code past the edge of the screen behind a long run of spaces"
         case .nativeBinary: "ships a native binary without building one"
         case .installHook: "runs code at install time"
         }

@@ -105,6 +105,9 @@ public enum BehaviourKind: String, Sendable, Hashable, Codable, CaseIterable, Co
     case pythonProtector = "python_protector"
     /// Escapes inside identifiers or strings used to hide names (`\x72equire`, `\u0065val`).
     case escapedIdentifiers = "escaped_identifiers"
+    /// Code pushed past the edge of the screen: on one line, after other code, a run of a hundred or more spaces
+    /// and then more code (`import os` + spaces + `;exec(...)`), so a reader sees only the first statement.
+    case offscreenCode = "offscreen_code"
 
     // MARK: Package context
     /// A native binary shipped in a package that builds nothing (.node, .so, .dll, .exe, .dylib, ELF/PE/Mach-O).

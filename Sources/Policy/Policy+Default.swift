@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9904, warn: 0.7889),
+        thresholds: Thresholds(block: 0.9849, warn: 0.7788),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7077, warn: 0.2415)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9904, warn: 0.7889)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7163, warn: 0.2546)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9849, warn: 0.7788)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

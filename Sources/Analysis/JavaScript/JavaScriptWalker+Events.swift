@@ -38,7 +38,10 @@ extension JavaScriptWalker {
             escapedStrings += 1
             record(.escapedIdentifiers, at: index)
         }
-        for kind in stringSignals.kinds(in: value) { record(kind, at: index) }
+        let kinds = stringSignals.kinds(in: value)
+        guard !kinds.isEmpty else { return }
+        let decoded = StringSignals.decodedEvidence(value, kinds: kinds).map { "decoded: " + $0 }
+        for kind in kinds { record(kind, at: index, snippet: StringSignals.isShapeKind(kind) ? nil : decoded) }
     }
 
     /// Records the signals of a folded or decoded string at the expression that computes it, once per value and

@@ -91,6 +91,7 @@ struct JavaScriptWalker {
     /// Walks every token.
     mutating func run() {
         var index = 0
+        var offscreen = nextOffscreenToken(from: 0)
         while index < code.tokens.count {
             if !expressionBodies.isEmpty { closeExpressionBodies(at: index) }
             if !pendingExpressionBodies.isEmpty, let info = pendingExpressionBodies.removeValue(forKey: index) {
@@ -98,6 +99,10 @@ struct JavaScriptWalker {
             }
             while let last = networkRegions.last, last < index { networkRegions.removeLast() }
             if index == firstHexIdentifier && obfuscatedNames { record(.obfuscatedIdentifiers, at: index) }
+            if index == offscreen {
+                record(.offscreenCode, at: index)
+                offscreen = nextOffscreenToken(from: index + 1)
+            }
             let token = code.tokens[index]
             switch token.kind {
             case .string, .template:

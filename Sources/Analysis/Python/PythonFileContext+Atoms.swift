@@ -154,9 +154,12 @@ extension PythonFileContext {
             }
         }
         _ = charge(rendered.utf8.count)
-        for kind in signalKinds(rendered) {
-            emit(kind, at: start)
-            result.signalled.insert(kind)
+        let kinds = signalKinds(rendered)
+        let decoded = kinds.isEmpty ? nil : StringSignals.decodedEvidence(rendered, kinds: kinds)
+        for kind in kinds {
+            emit(kind, at: start, decoded: StringSignals.isShapeKind(kind) ? nil : decoded)
+            // What the literal says once decoded is said again where code decodes it (as in JavaScript).
+            if decoded == nil || StringSignals.isShapeKind(kind) { result.signalled.insert(kind) }
         }
         if escaped && !dynamic && PythonFileContext.isIdentifierLike(constant) { emit(.escapedIdentifiers, at: start) }
         if dynamic {

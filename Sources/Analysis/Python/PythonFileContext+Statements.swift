@@ -4,6 +4,7 @@ import LockgateCore
 extension PythonFileContext {
     /// Analyses the whole file.
     func run() {
+        var offscreen = nextOffscreenToken(from: 0)
         while pos < tokens.count {
             switch tokenKind {
             case .endMarker: return
@@ -17,6 +18,10 @@ extension PythonFileContext {
             default:
                 pendingBlock = nil
                 parseLogicalLine()
+                if offscreen < pos {
+                    emit(.offscreenCode, at: offscreen)
+                    offscreen = nextOffscreenToken(from: pos)
+                }
                 if tokenKind == .newline { pos += 1 }
             }
         }

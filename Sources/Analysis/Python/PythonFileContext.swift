@@ -276,12 +276,17 @@ final class PythonFileContext {
         let column = bytes.withUnsafeBufferPointer { buffer in
             columns?.column(base: anchor.columnBase, offset: anchor.offset, in: buffer) ?? 1
         }
-        let snippet = decoded.map { "decoded: " + String($0.prefix(150)) } ?? snippet(for: anchor)
+        let snippet = decoded.map(Self.decodedSnippet) ?? snippet(for: anchor)
         append(
             .behaviour(
                 Behaviour(
                     kind: kind, path: file.path, line: anchor.line, column: column, snippet: snippet,
                     language: .python, context: file.context)))
+    }
+
+    /// The snippet of a behaviour found in decoded text: its first 150 characters on one line.
+    static func decodedSnippet(_ text: String) -> String {
+        "decoded: " + String(String(text.prefix(150)).map { $0.isNewline ? " " : $0 })
     }
 
     /// Reports pyarmor once per file.

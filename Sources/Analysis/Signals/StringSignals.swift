@@ -16,7 +16,8 @@ public enum StringSignals {
     public static let scanLimit = 20_000
 
     /// The behaviours a string constant signals, without duplicates, in a stable order: URL kinds (in the order the
-    /// URLs appear), path kinds, `shell_command`, recon commands, `long_string`, `base64_string`, `high_entropy_blob`.
+    /// URLs appear), path kinds, `shell_command`, recon commands, `long_string`, `base64_string`, then what a base64
+    /// blob or a hex literal says once decoded (`EncodedText`), then `high_entropy_blob`.
     /// - Parameter text: The string's value.
     /// - Returns: Behaviour kinds (empty for ordinary text).
     public static func kinds(in text: String) -> [BehaviourKind] {
@@ -41,6 +42,11 @@ public enum StringSignals {
         if count >= longStringLength { kinds.append(.longString) }
         let base64 = isBase64Blob(text)
         if base64 { kinds.append(.base64String) }
+        if base64 || (count >= EncodedText.shortestHex && count % 2 == 0 && shape.mayBeHex)
+            || EncodedText.isZlibLatin1(text)
+        {
+            kinds += EncodedText.kinds(of: text, isBase64: base64)
+        }
         if !base64 && count >= 160 && (isHexBlob(text) || (count >= 200 && entropy(text) > 5.5)) {
             kinds.append(.highEntropyBlob)
         }
@@ -49,6 +55,23 @@ public enum StringSignals {
         for kind in kinds where !unique.contains(kind) { unique.append(kind) }
         return unique
     }
+
+    /// The text to show as evidence for `kinds`, the string's kinds: what a base64 or hex literal decodes to when
+    /// one of them comes from the decoding (a URL in `'aHR0cHM6Ly9...'`), else nil (the literal speaks for itself).
+    /// - Parameters:
+    ///   - text: The string's value.
+    ///   - kinds: `kinds(in: text)`.
+    /// - Returns: The first 150 characters of the decoded text on one line, or nil.
+    public static func decodedEvidence(_ text: String, kinds: [BehaviourKind]) -> String? {
+        guard kinds.contains(where: { !EncodedText.shapeKinds.contains($0) }),
+            let decoded = EncodedText.decodedText(text, isBase64: isBase64Blob(text))
+        else { return nil }
+        return String(String(decoded.prefix(150)).map { $0.isNewline ? " " : $0 })
+    }
+
+    /// Whether a kind describes an encoded string's form (`long_string`, `base64_string`, `high_entropy_blob`)
+    /// rather than what it says.
+    public static func isShapeKind(_ kind: BehaviourKind) -> Bool { EncodedText.shapeKinds.contains(kind) }
 
     /// Whether a string is a Telegram bot token: 8 to 10 digits, `:`, then 34 to 36 URL-safe base64 characters
     /// starting `AA` (`123456789:AAH…`). With the token, code posts to a chat through a library (telebot, aiogram)
@@ -153,6 +176,9 @@ private struct ByteShape {
     var separators = 0
     var hasSchemeSeparator = false
     var hasDevTCP = false
+    /// Whether the string starts with two hex digits that spell a printable ASCII character (`68` is `h`): the
+    /// only strings worth a full hex decode.
+    var mayBeHex = false
 
     /// Scans the first `limit` UTF-8 bytes of a string.
     init(_ text: String, limit: Int) {
@@ -172,6 +198,9 @@ private struct ByteShape {
                 previous = (previous.1, byte)
             }
             if separators > 2 && bytes.count < 4_096 { devTCPBytes = Self.containsDevTCP(bytes) }
+            if bytes.count >= 2 && spaces == 0 && dots == 0 && separators == 0 {
+                mayBeHex = (0x32...0x37).contains(bytes[0]) && Self.isHexDigit(bytes[1])
+            }
             return bytes.count
         }
         // Under 4,096 bytes the scanned prefix is the whole string. No string is canonically equivalent to
@@ -189,6 +218,10 @@ private struct ByteShape {
             if (1..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
         }
         return false
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte | 0x20)
     }
 
     /// Whether a path check can match: a separator or a dot.

@@ -18,8 +18,8 @@ struct FeatureExtractor: Sendable {
         .dnsExfiltration, .downloadExecute, .writeExecute, .readDiscordStore, .readBrowserStore, .readCryptoWallet,
         .readCredentialPath, .readSystemAccounts, .readEnvironmentAll, .reconPublicIP, .urlWebhook, .urlOutOfBand,
         .urlTunnel, .urlPaste, .urlRawIP, .urlDynamicDNS, .urlAppHosting, .hiddenProcess, .persistence,
-        .pythonProtector, .packedEval, .obfuscatedIdentifiers, .escapedIdentifiers, .highEntropyBlob, .shellCommand,
-        .evalCode,
+        .pythonProtector, .packedEval, .obfuscatedIdentifiers, .escapedIdentifiers, .offscreenCode, .highEntropyBlob,
+        .shellCommand, .evalCode,
     ]
     /// The contexts counted separately (tests, docs and examples are left out).
     static let highSignalContexts: [CodeContext] = [.install, .runtime, .deferred]

@@ -2,7 +2,7 @@
 /// package-level facts off.
 public struct FeatureOptions: Sendable, Hashable, Codable {
     /// The version of the feature definitions; a model trained on another version is rejected.
-    public static let currentVersion = 5
+    public static let currentVersion = 6
 
     /// Read order: bigrams and trigrams of tokens, first positions of kinds, kind-before-kind pairs.
     public var order: Bool

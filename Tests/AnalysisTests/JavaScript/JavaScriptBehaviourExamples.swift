@@ -97,7 +97,7 @@ enum JavaScriptBehaviourExamples {
         .init(.useNetwork, "const x = new XMLHttpRequest();\nx.open('GET', 'u');\nx.↓send();"),
         .init(.url, "const u = ↓'https://example.com/x';"),
         .init(.urlWebhook, "const u = ↓'https://discord.com/api/webhooks/1/abc';"),
-        .init(.urlWebhook, "const u = ↓atob('aHR0cHM6Ly9kaXNjb3JkLmNvbS9hcGkvd2ViaG9va3MvMS9h');"),
+        .init(.urlWebhook, "const u = ↓atob(↓'aHR0cHM6Ly9kaXNjb3JkLmNvbS9hcGkvd2ViaG9va3MvMS9h');"),
         .init(.urlTunnel, "const u = ↓`https://${'abc.ngrok'}.io/`;"),
         .init(.urlOutOfBand, "fetch(↓'https://x.oa' + 'st.fun/');"),
         .init(.urlRawIP, "const u = ↓'http://45.9.1.2/p';"),
@@ -141,6 +141,8 @@ enum JavaScriptBehaviourExamples {
         .init(.packedEval, "↓eval(function(p,a,c,k,e,d){return p}('0',1,1,'x'.split('|'),0,{}));"),
         .init(.escapedIdentifiers, "↓\\u0065val(code);"),
         .init(.escapedIdentifiers, "const r = global[↓'\\x72\\x65\\x71\\x75\\x69\\x72\\x65'];"),
+        .init(
+            .offscreenCode, "'use strict';" + String(repeating: " ", count: 150) + "↓require('child_process').exec('id');"),
         // Download/write then execute.
         .init(
             .downloadExecute,

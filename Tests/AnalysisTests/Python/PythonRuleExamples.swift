@@ -130,5 +130,7 @@ enum PythonRuleExamples {
         PythonExample(
             .pythonProtector, "from ↓pyarmor_runtime_000000 import __pyarmor__\n__pyarmor__(__name__, __file__, b'x')"),
         PythonExample(.escapedIdentifiers, "import os\ngetattr(os, ↓'\\x73\\x79stem')('id')"),
+        PythonExample(.offscreenCode, "import os" + String(repeating: " ", count: 160) + "↓;os.system('id')"),
+        PythonExample(.offscreenCode, "def f():\n    x = 1\t" + String(repeating: " ", count: 120) + "↓; exec(x)"),
     ]
 }

@@ -1,0 +1,125 @@
+import Foundation
+import LockgateCore
+
+/// Text hidden in a base64 or hex literal or a zlib stream, read without the code that decodes it: a webhook URL or
+/// a shell command kept as `'aHR0cHM6Ly9kaXNjb3Jk...'` and decoded by a helper function the folder cannot follow is
+/// still that URL or command, and so is the source a `b'x\x9c...'` bytes literal inflates to. Only printable text
+/// counts (UTF-8, no control bytes but tabs and line breaks), so encoded images, fonts and keys decode to nothing.
+enum EncodedText {
+    /// Longer literals are not decoded (they are reported as blobs; code that runs them is folded where it runs).
+    static let decodeLimit = 1 << 20
+    /// The shortest hex literal decoded: eight characters of text.
+    static let shortestHex = 16
+
+    /// The kinds a string signals through its decoding alone: those of the text it decodes to, without the shape
+    /// kinds (`long_string`, `base64_string`, `high_entropy_blob`) that describe the encoded form.
+    /// - Parameters:
+    ///   - text: The literal.
+    ///   - isBase64: Whether `StringSignals` found it a base64 blob.
+    /// - Returns: Kinds, possibly empty.
+    static func kinds(of text: String, isBase64: Bool) -> [BehaviourKind] {
+        guard let decoded = decodedText(text, isBase64: isBase64) else { return [] }
+        return StringSignals.kinds(in: decoded).filter { !shapeKinds.contains($0) }
+    }
+
+    /// The printable text a base64 blob or a hex literal decodes to, or nil.
+    /// - Parameters:
+    ///   - text: The literal.
+    ///   - isBase64: Whether it is a base64 blob (`StringSignals.isBase64Blob`).
+    /// - Returns: The decoded text.
+    static func decodedText(_ text: String, isBase64: Bool) -> String? {
+        let count = text.utf8.count
+        guard count <= decodeLimit else { return nil }
+        var bytes: [UInt8]?
+        if isBase64 {
+            bytes = base64(text)
+        } else if isZlibLatin1(text) {
+            bytes = latin1(text)
+        } else if count >= shortestHex && count % 2 == 0 {
+            bytes = hex(text)
+        }
+        if let packed = bytes, isZlib(packed) { bytes = Inflate.zlib(packed, cap: decodeLimit) }
+        guard let bytes, bytes.count >= 8, isPrintable(bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a string (a bytes value, each byte a scalar below 256) starts like a zlib stream: `x` and a
+    /// compression-level byte (`b'x\x9c...'`).
+    static func isZlibLatin1(_ text: String) -> Bool {
+        guard text.utf8.first == 0x78 else { return false }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard scalars.next() == "x", let level = scalars.next() else { return false }
+        return [0x01, 0x5E, 0x9C, 0xDA].contains(level.value) && text.utf8.count >= 16
+    }
+
+    /// Kinds that describe an encoded string's form rather than what it says.
+    static let shapeKinds: Set<BehaviourKind> = [.longString, .base64String, .highEntropyBlob]
+
+    // MARK: - Private
+
+    private static func base64(_ text: String) -> [UInt8]? {
+        var cleaned = [UInt8]()
+        cleaned.reserveCapacity(text.utf8.count + 3)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x2D: cleaned.append(0x2B)  // - to +
+            case 0x5F: cleaned.append(0x2F)  // _ to /
+            default: cleaned.append(byte)
+            }
+        }
+        while cleaned.count % 4 != 0 { cleaned.append(0x3D) }
+        return Data(base64Encoded: Data(cleaned)).map { [UInt8]($0) }
+    }
+
+    /// Hex digits to bytes; nil at the first byte that is not a digit, or when the first pair is not printable
+    /// ASCII (most hex strings are digests and identifiers, which fail on the first pair).
+    private static func hex(_ text: String) -> [UInt8]? {
+        var result = [UInt8]()
+        var high: UInt8?
+        for byte in text.utf8 {
+            guard let digit = hexValue(byte) else { return nil }
+            if let value = high {
+                let decoded = value << 4 | digit
+                if result.isEmpty && (decoded < 0x20 || decoded > 0x7E) { return nil }
+                result.append(decoded)
+                high = nil
+            } else {
+                high = digit
+            }
+        }
+        return result
+    }
+
+    /// A zlib header: deflate with a 32 KiB window (`0x78`) and a check value that makes the pair a multiple of 31.
+    private static func isZlib(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 8 && bytes[0] == 0x78 && (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0
+    }
+
+    /// The bytes of a bytes value (scalars below 256), or nil when a scalar is above 255.
+    private static func latin1(_ text: String) -> [UInt8]? {
+        var result = [UInt8]()
+        result.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            guard scalar.value < 256 else { return nil }
+            result.append(UInt8(scalar.value))
+        }
+        return result
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x61...0x66: byte - 0x61 + 10
+        case 0x41...0x46: byte - 0x41 + 10
+        default: nil
+        }
+    }
+
+    /// Valid UTF-8 without control bytes other than tab, line feed and carriage return.
+    private static func isPrintable(_ bytes: [UInt8]) -> Bool {
+        for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F {
+            return false
+        }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+}

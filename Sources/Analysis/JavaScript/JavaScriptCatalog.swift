@@ -6,6 +6,29 @@ enum JavaScriptCatalog {
     /// - Parameter specifier: The specifier as written.
     /// - Returns: The module, or nil for packages of no interest and relative paths.
     static func module(for specifier: String) -> JavaScriptModule? {
+        // An ASCII specifier (nearly all) is cut by its bytes, which are its characters; a name whose (length, last
+        // byte) no module has is ruled out without building or hashing it.
+        var bytes = specifier
+        let ascii: Bool? = bytes.withUTF8 { utf8 in
+            var high: UInt8 = 0
+            for byte in utf8 { high |= byte }
+            guard high < 0x80 else { return nil }
+            var start = 0, end = utf8.count
+            if end >= 5 && utf8[0] == 0x6E && utf8[1] == 0x6F && utf8[2] == 0x64 && utf8[3] == 0x65
+                && utf8[4] == 0x3A /* node: */
+            {
+                start = 5
+            }
+            if start < end && utf8[start] != 0x40 /* @ */ {
+                var index = start
+                while index < end && utf8[index] != 0x2F /* / */ { index += 1 }
+                end = index
+            }
+            guard end > start else { return false }  // no module is named ""
+            let key = nameKey(count: end - start, last: utf8[end - 1])
+            return moduleKeys[key >> 6] & (1 << UInt64(key & 63)) != 0
+        }
+        if ascii == false { return nil }
         var name = specifier.hasPrefix("node:") ? String(specifier.dropFirst(5)) : specifier
         if let slash = name.firstIndex(of: "/"), !name.hasPrefix("@") { name = String(name[..<slash]) }
         return modules[name]
@@ -19,10 +42,21 @@ enum JavaScriptCatalog {
         // without hashing it (the globals are ASCII, and an ASCII string equals only the same bytes).
         let utf8 = name.utf8
         if let last = utf8.last, utf8.allSatisfy({ $0 < 0x80 }) {
-            let key = globalKey(count: utf8.count, last: last)
+            let key = nameKey(count: utf8.count, last: last)
             if globalKeys[key >> 6] & (1 << UInt64(key & 63)) == 0 { return nil }
         }
         return globals[name]
+    }
+
+    /// Whether a name, by its UTF-8 bytes, is surely none of the globals (`global(_:)` is nil), decided without
+    /// building the string: a non-empty ASCII name whose (length, last byte) no global has.
+    static func rulesOutGlobal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last else { return false }
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        guard high < 0x80 else { return false }
+        let key = nameKey(count: bytes.count, last: last)
+        return globalKeys[key >> 6] & (1 << UInt64(key & 63)) == 0
     }
 
     /// Members that start a process.
@@ -112,18 +146,24 @@ enum JavaScriptCatalog {
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }()
 
-    /// Bits by `globalKey` of the names in `globals`.
-    private static let globalKeys: [UInt64] = {
+    /// Bits by `nameKey` of the names in `globals`.
+    private static let globalKeys: [UInt64] = keys(of: globals.keys)
+
+    /// Bits by `nameKey` of the names in `modules` (all ASCII).
+    private static let moduleKeys: [UInt64] = keys(of: modules.keys)
+
+    /// The bits by `nameKey` of some names.
+    private static func keys(of names: some Sequence<String>) -> [UInt64] {
         var bits = [UInt64](repeating: 0, count: 64)
-        for name in globals.keys {
-            let key = globalKey(count: name.utf8.count, last: name.utf8.last ?? 0)
+        for name in names {
+            let key = nameKey(count: name.utf8.count, last: name.utf8.last ?? 0)
             bits[key >> 6] |= 1 << UInt64(key & 63)
         }
         return bits
-    }()
+    }
 
     /// A name's table position: its byte length and last byte, each mod 64.
-    private static func globalKey(count: Int, last: UInt8) -> Int { (count & 63) << 6 | Int(last & 63) }
+    private static func nameKey(count: Int, last: UInt8) -> Int { (count & 63) << 6 | Int(last & 63) }
 
     /// The globals by name: one hash lookup for every free identifier that `globalKeys` does not rule out.
     private static let globals: [String: JavaScriptObject] = {

@@ -57,11 +57,35 @@ final class JavaScriptCode: Sendable {
         var result: [Range<Int>] = []
         // Room for a few arguments at once, instead of growing the array one argument at a time.
         if close > open + 1 { result.reserveCapacity(4) }
+        arguments(from: open, to: close, into: &result)
+        return result
+    }
+
+    /// The top-level comma-separated parts between two brackets, into an empty `result` (a buffer the caller
+    /// reuses, so a call costs no allocation).
+    func arguments(from open: Int, to close: Int, into result: inout [Range<Int>]) {
+        forEachArgument(from: open, to: close) { result.append($0) }
+    }
+
+    /// The last of the top-level comma-separated parts between two brackets (no list built).
+    func lastArgument(from open: Int, to close: Int) -> Range<Int>? {
+        var last: Range<Int>?
+        forEachArgument(from: open, to: close) { last = $0 }
+        return last
+    }
+
+    /// Calls `body` with each top-level comma-separated part between two brackets (at most 100,000 and the rest).
+    @inline(__always)
+    private func forEachArgument(from open: Int, to close: Int, _ body: (Range<Int>) -> Void) {
+        var count = 0
         var start = open + 1, cursor = open + 1
-        while cursor < close && result.count < 100_000 {
+        while cursor < close && count < 100_000 {
             let token = tokens[cursor]
             if token.isOp(JavaScriptOp.comma) {
-                if cursor > start { result.append(start..<cursor) }
+                if cursor > start {
+                    body(start..<cursor)
+                    count += 1
+                }
                 start = cursor + 1
             } else if token.kind == .punctuator || token.kind == .templateHead {
                 var other = partner(cursor)
@@ -72,8 +96,7 @@ final class JavaScriptCode: Sendable {
             }
             cursor += 1
         }
-        if close > start { result.append(start..<close) }
-        return result
+        if close > start { body(start..<close) }
     }
 
     /// The names a parameter list binds (plain, defaulted, rest and destructured).

@@ -5,8 +5,64 @@ enum JavaScriptEscapes {
     /// - Parameter raw: The text between the quotes.
     /// - Returns: The value, and how many escapes stood for printable ASCII (letters, digits, punctuation).
     static func decode(_ raw: ArraySlice<UInt8>) -> (value: String, plainEscapes: Int) {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
+        var plain = 0
+        // Every escape is at least as long as the UTF-8 it stands for, so the value fits in the raw text's length;
+        // `Writer` checks each write all the same. Decoding straight into the string's storage costs no
+        // intermediate array and no string per escape.
+        let value = String(unsafeUninitializedCapacity: raw.count) { buffer in
+            var writer = Writer(buffer: buffer)
+            plain = decode(raw, into: &writer)
+            return writer.count
+        }
+        return (value, plain)
+    }
+
+    /// Whether a cooked value hides plain text in escapes: at least three escapes of printable ASCII that make up
+    /// at least half of its characters (`'\x72\x65\x71uire'`).
+    static func hidesText(plainEscapes: Int, valueLength: Int) -> Bool {
+        plainEscapes >= 3 && plainEscapes * 2 >= valueLength
+    }
+
+    // MARK: - Private
+
+    /// Writes decoded UTF-8 into a buffer, dropping what would not fit (nothing does: see `decode`).
+    private struct Writer {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func append(_ byte: UInt8) {
+            guard count < buffer.count else { return }
+            buffer[count] = byte
+            count += 1
+        }
+
+        /// Appends a scalar's UTF-8 (U+FFFD for a surrogate or a value beyond U+10FFFF, as `Unicode.Scalar` has it).
+        mutating func append(scalar value: UInt32) {
+            switch value {
+            case 0..<0x80:
+                append(UInt8(value))
+            case 0x80..<0x800:
+                append(UInt8(0xC0 | value >> 6))
+                append(UInt8(0x80 | value & 0x3F))
+            case 0xD800...0xDFFF, 0x110000...:
+                append(0xEF)
+                append(0xBF)
+                append(0xBD)
+            case 0x800..<0x10000:
+                append(UInt8(0xE0 | value >> 12))
+                append(UInt8(0x80 | value >> 6 & 0x3F))
+                append(UInt8(0x80 | value & 0x3F))
+            default:
+                append(UInt8(0xF0 | value >> 18))
+                append(UInt8(0x80 | value >> 12 & 0x3F))
+                append(UInt8(0x80 | value >> 6 & 0x3F))
+                append(UInt8(0x80 | value & 0x3F))
+            }
+        }
+    }
+
+    /// Decodes escapes into a writer; returns how many escapes stood for printable ASCII.
+    private static func decode(_ raw: ArraySlice<UInt8>, into out: inout Writer) -> Int {
         var plain = 0
         var index = raw.startIndex
         var pendingHigh: UInt32?
@@ -22,7 +78,7 @@ enum JavaScriptEscapes {
             }
             pendingHigh = nil
             if code >= 0x21 && code < 0x7F { plain += 1 }
-            out.append(contentsOf: Array(String(Character(Unicode.Scalar(code) ?? "\u{FFFD}")).utf8))
+            out.append(scalar: code)
         }
         while index < raw.endIndex {
             let c = raw[index]
@@ -66,16 +122,8 @@ enum JavaScriptEscapes {
             default: out.append(e)
             }
         }
-        return (String(decoding: out, as: UTF8.self), plain)
+        return plain
     }
-
-    /// Whether a cooked value hides plain text in escapes: at least three escapes of printable ASCII that make up
-    /// at least half of its characters (`'\x72\x65\x71uire'`).
-    static func hidesText(plainEscapes: Int, valueLength: Int) -> Bool {
-        plainEscapes >= 3 && plainEscapes * 2 >= valueLength
-    }
-
-    // MARK: - Private
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 

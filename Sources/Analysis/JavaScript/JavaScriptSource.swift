@@ -85,6 +85,22 @@ struct JavaScriptSource: Sendable {
         String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
     }
 
+    /// The value of a number token written as at most 15 decimal digits without a leading zero (most numbers),
+    /// read from its bytes: what `JavaScriptDecoding.number` gives for its text, without building the text. Nil for
+    /// any other number.
+    func plainNumber(_ token: JavaScriptToken) -> Double? {
+        let start = Int(token.start), end = Int(token.end)
+        guard start >= 0, end > start, end - start <= 15, end <= bytes.count else { return nil }
+        if end - start > 1 && bytes[start] == 0x30 { return nil }
+        var value: Double = 0
+        for index in start..<end {
+            let byte = bytes[index]
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Double(byte - 0x30)
+        }
+        return value
+    }
+
     /// The value of a string or template-part token with escapes decoded, and how many escapes stood for plain
     /// ASCII letters, digits or punctuation (a sign of names hidden in escapes).
     /// - Parameter token: A string, template or template-part token.

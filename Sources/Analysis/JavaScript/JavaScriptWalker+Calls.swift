@@ -31,18 +31,23 @@ struct JavaScriptPathRef: Sendable {
 extension JavaScriptWalker {
     /// Evaluates a call, recording its behaviours in emitting mode.
     mutating func call(_ call: JavaScriptCall, emit: Bool, depth: Int) -> JavaScriptValue {
-        var arguments = code.arguments(from: call.open, to: call.close)
+        var context = JavaScriptCallContext(
+            call: call, buffers: callBuffers.popLast() ?? JavaScriptCallBuffers(), emit: emit, depth: depth)
+        defer { recycle(&context) }
+        code.arguments(from: call.open, to: call.close, into: &context.arguments)
         if call.shift >= 64 {
-            arguments = []
+            context.arguments.removeAll(keepingCapacity: true)
         } else if call.shift > 0 {
-            arguments = Array(arguments.dropFirst(call.shift))
+            context.arguments.removeFirst(min(call.shift, context.arguments.count))
         }
-        var context = JavaScriptCallContext(call: call, arguments: arguments, emit: emit, depth: depth)
         if emit {
-            for (position, range) in arguments.prefix(8).enumerated() {
+            var position = 0
+            while position < min(8, context.arguments.count) {
+                let range = context.arguments[position]
                 let value = argumentValue(range, depth: depth)
                 context.remember(value, at: position)
                 recordFolded(value, at: range.lowerBound)
+                position += 1
             }
         }
         if emit && call.callee.taint.contains(.network) { networkRegions.append(call.close) }
@@ -51,7 +56,9 @@ extension JavaScriptWalker {
             let first = value(0, &context)
             let specifier = first.string
             if emit, let specifier { recordImport(specifier, at: call.nameToken) }
-            if emit, specifier == nil, let network = writtenFile(matching: first, argumentTokens: arguments.first) {
+            if emit, specifier == nil,
+                let network = writtenFile(matching: first, argumentTokens: context.arguments.first)
+            {
                 record(network ? .downloadExecute : .writeExecute, at: call.nameToken)
             }
             return specifier.flatMap(JavaScriptCatalog.module(for:)).map { JavaScriptValue(object: .module($0)) }
@@ -60,10 +67,10 @@ extension JavaScriptWalker {
             if emit { evalCall(&context) }
             return .unknown
         case .functionConstructor:
-            let body = arguments.isEmpty ? nil : value(arguments.count - 1, &context)
+            let body = context.arguments.isEmpty ? nil : value(context.arguments.count - 1, &context)
             let text = body?.string?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if text == "return this" || text == "return this;" { return JavaScriptValue(object: .globalGetter) }
-            if emit { evalCall(&context, codeArgument: max(0, arguments.count - 1)) }
+            if emit { evalCall(&context, codeArgument: max(0, context.arguments.count - 1)) }
             return .unknown
         case .globalGetter:
             return JavaScriptValue(object: .module(.global))
@@ -121,6 +128,12 @@ extension JavaScriptWalker {
     }
 
     // MARK: - Private
+
+    /// Gives a finished call's buffers back for the next call (emptied, their capacity kept).
+    private mutating func recycle(_ context: inout JavaScriptCallContext) {
+        let buffers = context.takeBuffers()
+        if callBuffers.count < 64 { callBuffers.append(buffers) }
+    }
 
     private func resolve(_ path: String) -> String {
         if path.hasPrefix("this."), let current = classes.last { return current.name + path.dropFirst(4) }
@@ -199,43 +212,5 @@ extension JavaScriptWalker {
         default:
             return JavaScriptValue(object: .unknown, taint: taint.intersection(JavaScriptTaint.carried))
         }
-    }
-}
-
-/// The state of one call's evaluation: its arguments and their values, computed on demand.
-struct JavaScriptCallContext: Sendable {
-    /// The call.
-    var call: JavaScriptCall
-    /// Argument token ranges.
-    var arguments: [Range<Int>]
-    /// Whether behaviours are recorded.
-    var emit: Bool
-    /// Evaluation nesting.
-    var depth: Int
-    /// Values computed so far, by position (allocated on the first one); `pending` marks those not computed yet.
-    private var values: [JavaScriptValue] = []
-
-    /// Creates the state of a call whose argument values are still to be computed.
-    init(call: JavaScriptCall, arguments: [Range<Int>], emit: Bool, depth: Int) {
-        self.call = call
-        self.arguments = arguments
-        self.emit = emit
-        self.depth = depth
-    }
-
-    /// The value of an argument already computed.
-    func known(_ position: Int) -> JavaScriptValue? {
-        guard position >= 0 && position < values.count, !values[position].taint.contains(.pending) else { return nil }
-        return values[position]
-    }
-
-    /// Remembers the value of an argument.
-    mutating func remember(_ value: JavaScriptValue, at position: Int) {
-        guard position >= 0 && position < arguments.count else { return }
-        if values.isEmpty {
-            values = [JavaScriptValue](
-                repeating: JavaScriptValue(object: .unknown, taint: .pending), count: arguments.count)
-        }
-        values[position] = value
     }
 }

@@ -156,7 +156,8 @@ extension JavaScriptWalker {
         let slot = Int(name)
         guard slot >= 0 && slot < globals.count else { return nil }
         if let cached = globals[slot] { return cached.object }
-        let object = JavaScriptCatalog.global(code.names[name])
+        let ruledOut = code.names.withBytes(of: name) { JavaScriptCatalog.rulesOutGlobal($0) }
+        let object = ruledOut ? nil : JavaScriptCatalog.global(code.names[name])
         globals[slot] = CachedGlobal(object: object)
         return object
     }
@@ -201,6 +202,9 @@ extension JavaScriptWalker {
             let (value, next) = template(at: index, depth: depth)
             return (value, nil, next)
         case .number:
+            if let plain = code.source.plainNumber(token) {
+                return (JavaScriptValue(object: .number(plain)), nil, index + 1)
+            }
             let number = JavaScriptDecoding.number(code.source.text(token))
             return (number.map { JavaScriptValue(object: .number($0)) } ?? .unknown, nil, index + 1)
         case .punctuator:
@@ -220,22 +224,31 @@ extension JavaScriptWalker {
 
     /// `(a, b, c)`: the value of the last expression.
     private mutating func parenthesized(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
-        var parts = code.arguments(from: start - 1, to: close)
-        guard let last = parts.popLast() else { return .unknown }
+        guard let last = code.lastArgument(from: start - 1, to: close) else { return .unknown }
         return argumentValue(last, depth: depth)
     }
 
     /// `['a', 'b']`: an array of constant strings, or unknown.
     private mutating func arrayLiteral(from start: Int, to close: Int, depth: Int) -> JavaScriptValue {
+        // The element ranges go in a reused call buffer (given back at the end), so a literal allocates only its
+        // strings.
+        var buffers = callBuffers.popLast() ?? JavaScriptCallBuffers()
+        code.arguments(from: start - 1, to: close, into: &buffers.arguments)
+        defer {
+            if !buffers.arguments.isEmpty { buffers.arguments.removeAll(keepingCapacity: true) }
+            if callBuffers.count < 64 { callBuffers.append(buffers) }
+        }
         var strings: [String] = []
         var taint: JavaScriptTaint = []
-        for range in code.arguments(from: start - 1, to: close) {
-            let element = argumentValue(range, depth: depth)
+        var position = 0
+        while position < buffers.arguments.count {
+            let element = argumentValue(buffers.arguments[position], depth: depth)
             taint.formUnion(element.taint)
             guard let text = element.string, strings.count < 100_000 else {
                 return JavaScriptValue(object: .unknown, taint: taint.intersection(JavaScriptTaint.carried))
             }
             strings.append(text)
+            position += 1
         }
         return JavaScriptValue(object: .array(strings), taint: taint)
     }

@@ -57,6 +57,8 @@ struct JavaScriptWalker {
     /// The number of `pathParts` in use (the rest are free slots).
     var pathTop = 0
     var globals: [CachedGlobal?]
+    /// Emptied buffers of finished calls, for the next ones (see `call(_:emit:depth:)`).
+    var callBuffers: [JavaScriptCallBuffers] = []
 
     /// A cached answer of `JavaScriptCatalog.global`.
     struct CachedGlobal {
@@ -128,17 +130,28 @@ struct JavaScriptWalker {
         if rotationAt >= 0 && largestStringArray >= 10 { record(.obfuscatedIdentifiers, at: rotationAt) }
     }
 
-    /// The analysis: top-level events, functions, with local calls kept only to functions that exist.
-    func result(isMinified: Bool) -> FileAnalysis {
+    /// The analysis: top-level events, functions, with local calls kept only to functions that exist. The walk is
+    /// over: the top-level events are taken (and filtered in place), not copied.
+    mutating func result(isMinified: Bool) -> FileAnalysis {
         let defined = JavaScriptLocalCalls(functions)
         func keep(_ event: CodeEvent) -> Bool {
             if case .callLocal(let name) = event { return defined.defines(name) }
             return true
         }
-        func kept(_ events: [CodeEvent]) -> [CodeEvent] { events.allSatisfy(keep) ? events : events.filter(keep) }
+        // One pass: the list as it is when every call is kept, else the events after the first dropped one filtered.
+        func kept(_ events: [CodeEvent]) -> [CodeEvent] {
+            guard let dropped = events.firstIndex(where: { !keep($0) }) else { return events }
+            var result = Array(events[..<dropped])
+            result.reserveCapacity(events.count - 1)
+            for event in events[(dropped + 1)...] where keep(event) { result.append(event) }
+            return result
+        }
+        var topLevel: [CodeEvent] = []
+        swap(&topLevel, &contexts[0].events)
+        topLevel.removeAll { !keep($0) }
         return FileAnalysis(
-            path: code.file.path, language: .javascript, topLevel: kept(contexts[0].events),
-            functions: functions.mapValues(kept), isMinified: isMinified)
+            path: code.file.path, language: .javascript, topLevel: topLevel, functions: functions.mapValues(kept),
+            isMinified: isMinified)
     }
 
     // MARK: - Token dispatch

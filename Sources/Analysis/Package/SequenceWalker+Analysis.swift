@@ -7,8 +7,18 @@ extension SequenceWalker {
         guard admit(file) else { return nil }
         let source = SourceFile(path: file.path, data: file.data, context: context)
         let analysis = layout.kind(file.path) == .python ? python.analyse(source) : javascript.analyse(source)
-        analyses[file.path] = analysis
         return analysis
+    }
+
+    /// Records an analysis under its unit key (replacing one recorded under the same key).
+    /// - Returns: Its unit id.
+    mutating func record(_ analysis: FileAnalysis, key: String) -> Int {
+        analyses[key] = analysis
+        let unit = units.count
+        units.append(analysis)
+        visitedFunctions.append([])
+        unitIds[key] = unit
+        return unit
     }
 
     /// A shell file's text, within the size caps; `nil` when skipped.

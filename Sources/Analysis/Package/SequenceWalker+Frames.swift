@@ -5,12 +5,13 @@ import LockgateCore
 enum WalkFrame: Sendable {
     /// A file to run (skipped when already visited), then the named functions of it.
     case file(String, [FunctionItem], deferred: Bool = false)
-    /// A unit's events from an index; `afterwards` (top-level frames only) are the functions to walk when the top
-    /// level is done, before the ones nothing called.
+    /// A unit's events (by unit id) from an index; `afterwards` (top-level frames only) are the functions to walk
+    /// when the top level is done, before the ones nothing called.
     /// `deferred`: the unit is a function nothing called while its file ran.
-    case events(String, [CodeEvent], Int, afterwards: [FunctionItem]?, deferred: Bool = false)
-    /// A unit's functions from an index; `thenUncalled` adds the functions nothing has called, in name order.
-    case functions(String, [FunctionItem], Int, thenUncalled: Bool, deferred: Bool = false)
+    case events(Int, [CodeEvent], Int, afterwards: [FunctionItem]?, deferred: Bool = false)
+    /// A unit's functions (by unit id, -1 for a file without analysis: only hooks) from an index; `thenUncalled`
+    /// adds the functions nothing has called, in name order.
+    case functions(Int, [FunctionItem], Int, thenUncalled: Bool, deferred: Bool = false)
     /// Shell steps from an index (path of the script's file).
     case shell(String, [ShellStep], Int)
 }
@@ -23,7 +24,9 @@ extension SequenceWalker {
             switch frame {
             case .file(let path, let functions, let deferred):
                 guard visitedFiles.insert(path).inserted else {
-                    if !functions.isEmpty { stack.append(.functions(path, functions, 0, thenUncalled: false)) }
+                    if !functions.isEmpty {
+                        stack.append(.functions(unitIds[path] ?? -1, functions, 0, thenUncalled: false))
+                    }
                     continue
                 }
                 self.deferred = deferred
@@ -47,10 +50,9 @@ extension SequenceWalker {
                 self.deferred = false
             case .functions(let unit, let items, let index, let thenUncalled, let deferred):
                 guard index < items.count else {
-                    guard thenUncalled, let functions = analyses[unit]?.functions else { continue }
-                    let uncalled = functions.keys.filter {
-                        !visitedFunctions.contains(FunctionVisit(unit: unit, name: $0))
-                    }.sorted()
+                    guard thenUncalled, unit >= 0 else { continue }
+                    let visited = visitedFunctions[unit]
+                    let uncalled = units[unit].functions.keys.filter { !visited.contains($0) }.sorted()
                     if !uncalled.isEmpty {
                         // Nothing called these while the file ran: their code waits for a caller.
                         stack.append(
@@ -61,8 +63,8 @@ extension SequenceWalker {
                 }
                 stack.append(.functions(unit, items, index + 1, thenUncalled: thenUncalled, deferred: deferred))
                 if let hook = items[index].hook { emit(hook) }
-                if let body = analyses[unit]?.functions[items[index].name],
-                    visitedFunctions.insert(FunctionVisit(unit: unit, name: items[index].name)).inserted
+                if unit >= 0, let body = units[unit].functions[items[index].name],
+                    visitedFunctions[unit].insert(items[index].name).inserted
                 {
                     stack.append(.events(unit, body, 0, afterwards: nil, deferred: deferred))
                 }
@@ -80,7 +82,7 @@ extension SequenceWalker {
             if case .behaviour(let behaviour) = step { return .behaviour(behaviour) }
             return nil
         }
-        analyses[key] = FileAnalysis(path: path, language: .shell, topLevel: events)
+        _ = record(FileAnalysis(path: path, language: .shell, topLevel: events), key: key)
     }
 
     // MARK: - Private
@@ -91,7 +93,8 @@ extension SequenceWalker {
         switch layout.kind(path) {
         case .javascript, .python:
             guard let analysis = analyse(file) else { return [] }
-            return [.events(path, analysis.topLevel, 0, afterwards: functions, deferred: deferred)]
+            let unit = record(analysis, key: path)
+            return [.events(unit, analysis.topLevel, 0, afterwards: functions, deferred: deferred)]
         case .shell:
             guard let text = deepText(file) else { return [] }
             let steps = shell.analyse(text, origin: ShellOrigin(path: path, context: context))
@@ -111,29 +114,28 @@ extension SequenceWalker {
     }
 
     /// What one code event leads to: a behaviour now, or frames for a called function or imported modules.
-    private mutating func follow(_ event: CodeEvent, in unit: String) -> [WalkFrame] {
+    private mutating func follow(_ event: CodeEvent, in unit: Int) -> [WalkFrame] {
         switch event {
         case .behaviour(let behaviour):
             emit(behaviour)
             return []
         case .callLocal(let name):
-            guard let body = analyses[unit]?.functions[name],
-                visitedFunctions.insert(FunctionVisit(unit: unit, name: name)).inserted
+            guard let body = units[unit].functions[name], visitedFunctions[unit].insert(name).inserted
             else { return [] }
             return [.events(unit, body, 0, afterwards: nil, deferred: deferred)]
         case .importModule(let spec, _):
-            guard let analysis = analyses[unit] else { return [] }
+            let path = units[unit].path
             let targets: [String]
-            if analysis.language == .python {
-                let key = ModuleResolver.pythonImportKey(spec, from: analysis.path)
+            if units[unit].language == .python {
+                let key = ModuleResolver.pythonImportKey(spec, from: path)
                 if let known = pythonImports[key] {
                     targets = known
                 } else {
-                    targets = resolver.python(spec, from: analysis.path)
+                    targets = resolver.python(spec, from: path)
                     pythonImports[key] = targets
                 }
             } else {
-                targets = resolver.javascript(spec, from: analysis.path).map { [$0] } ?? []
+                targets = resolver.javascript(spec, from: path).map { [$0] } ?? []
             }
             // A module imported from a function nothing called loads only when that function runs.
             return targets.filter { !visitedFiles.contains($0) }.map { .file($0, [], deferred: deferred) }
@@ -182,8 +184,7 @@ extension SequenceWalker {
             inlineCount += 1
             let key = path + "#inline-\(inlineCount)"
             let analysis = InlineRemap.remap(raw, line: line, column: column)
-            analyses[key] = analysis
-            return [.events(key, analysis.topLevel, 0, afterwards: [])]
+            return [.events(record(analysis, key: key), analysis.topLevel, 0, afterwards: [])]
         }
     }
 }

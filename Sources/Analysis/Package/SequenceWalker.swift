@@ -22,12 +22,18 @@ struct SequenceWalker {
     var entryNames: [String] = []
     /// Analyses by unit key (a file path, or `path#inline-N` for inline install code).
     var analyses: [String: FileAnalysis] = [:]
+    /// The same analyses by unit id (the order they were recorded in): frames name their unit by id, so following
+    /// a call or an import hashes no path.
+    var units: [FileAnalysis] = []
+    /// The unit id of each unit key (the latest unit recorded under it).
+    var unitIds: [String: Int] = [:]
     var skipped: [String] = []
     var installSourceBytes = 0
     var deepBytes = 0
     var inlineCount = 0
     var visitedFiles: Set<String> = []
-    var visitedFunctions: Set<FunctionVisit> = []
+    /// The functions the walk has descended into, by unit id.
+    var visitedFunctions: [Set<String>] = []
     var scriptsRun: Set<String> = Set(NPMManifest.lifecycle)
     var context: CodeContext = .install
     /// Whether the code being walked sits in a function nothing called while its file ran.
@@ -114,16 +120,7 @@ struct SequenceWalker {
         let code = lines.map { $0.hasPrefix("import") ? String($0) : "" }.joined(separator: "\n")
         installSourceBytes += code.utf8.count
         let analysis = python.analyse(SourceFile(path: path, data: Data(code.utf8), context: .install))
-        analyses[path] = analysis
-        walkFrames([.events(path, analysis.topLevel, 0, afterwards: [])])
+        let unit = record(analysis, key: path)
+        walkFrames([.events(unit, analysis.topLevel, 0, afterwards: [])])
     }
-}
-
-/// A function the walk has descended into: its unit key and its qualified name (hashed as a pair, so no joined
-/// string is made per call site).
-struct FunctionVisit: Hashable, Sendable {
-    /// The unit key (a file path, or `path#inline-N`).
-    let unit: String
-    /// The function's qualified name in the unit.
-    let name: String
 }

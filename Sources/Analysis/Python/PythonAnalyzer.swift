@@ -37,8 +37,10 @@ public struct PythonAnalyzer: FileAnalyzer {
         func pruned(_ events: [CodeEvent]) -> [CodeEvent] {
             events.allSatisfy(keep) ? events : events.filter(keep)
         }
+        // The dictionary is kept as it is too when no function calls an undefined one.
+        let kept = functions.values.allSatisfy { $0.allSatisfy(keep) } ? functions : functions.mapValues(pruned)
         return FileAnalysis(
-            path: file.path, language: .python, topLevel: pruned(context.topLevel),
-            functions: functions.mapValues(pruned), isMinified: false)
+            path: file.path, language: .python, topLevel: pruned(context.topLevel), functions: kept,
+            isMinified: false)
     }
 }

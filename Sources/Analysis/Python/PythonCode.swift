@@ -31,6 +31,16 @@ enum PythonCode: UInt8, Sendable, Hashable {
             packed |= UInt64(byte) << shift
             shift += 8
         }
+        return of(kind, packed: packed)
+    }
+
+    /// The code of a token's text of one to eight bytes, given packed little-endian (the first byte lowest).
+    /// - Parameters:
+    ///   - kind: The token kind.
+    ///   - packed: The text's bytes.
+    /// - Returns: The operator or keyword code, or `.none` (as `of(_:_:)`).
+    @inline(__always)
+    static func of(_ kind: PythonToken.Kind, packed: UInt64) -> PythonCode {
         let code = lookup(packed)
         return (code.rawValue >= PythonCode.keywordFalse.rawValue) == (kind == .name) ? code : .none
     }

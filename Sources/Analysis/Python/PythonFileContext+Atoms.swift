@@ -40,9 +40,9 @@ extension PythonFileContext {
                 return nil  // every other keyword code is one of `nonAtomKeywords`
             }
         case .number:
-            let text = tokenText
+            let value = decimalDigits(at: start) ?? PythonFileContext.integer(tokenText)
             advance()
-            return PythonEval(PythonFileContext.integer(text).map(PythonValue.int) ?? .unknown, start: start)
+            return PythonEval(value.map(PythonValue.int) ?? .unknown, start: start)
         case .string, .fstringStart:
             return parseStrings()
         case .op:
@@ -102,6 +102,23 @@ extension PythonFileContext {
     }
 
     // MARK: - Private
+
+    /// The value of a number token of 1 to 18 ASCII digits (what `integer` makes of it, without a `String`); nil
+    /// for every other number.
+    private func decimalDigits(at index: Int) -> Int? {
+        let lexeme = tokens[index]
+        let (offset, end) = (lexeme.offset, lexeme.end)
+        guard lexeme.value == -1, end > offset, end - offset <= 18, end <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { source in
+            var value = 0
+            for position in offset..<end {
+                let digit = source[position] &- 0x30
+                guard digit <= 9 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+    }
 
     private func unboundValue(_ id: Int32) -> PythonValue {
         if Int(id) < unboundCache.count, let cached = unboundCache[Int(id)] { return cached }

@@ -65,10 +65,11 @@ extension PythonFileContext {
             }
             let member = spec.hasSuffix(".") ? spec + name : spec + "." + name
             append(.importModule(member, line: tokens[index].line))
-            if PythonAPI.isProtectorName(name) { emitProtector(at: index) }
+            let nameIdentifier = nameId(at: index)  // its facts are worked out once per file
+            if names.isProtector(nameIdentifier) { emitProtector(at: index) }
             let qualifiedMember = relative ? "$rel." + member : module + "." + name
             var eval = PythonEval(ref(qualifiedMember), start: index)
-            if PythonAPI.markerNames.contains(name) { addKey("n:" + name, to: &eval) }
+            if names.isMarker(nameIdentifier) { addKey("n:" + name, to: &eval) }
             bind(local, eval)
             if at(.comma) { advance() }
         }
@@ -93,8 +94,8 @@ extension PythonFileContext {
         let nameIndex = pos
         advance()
         let qualifiedName = qualified(name)
-        let enclosingKind = scopes[scopes.count - 1].kind
-        let enclosingName = scopes[scopes.count - 1].name
+        let enclosing = scopes.count - 1
+        let enclosingKind = scopes[enclosing].kind
         let reference = names.intern("$local." + qualifiedName)
         bind(nameId(at: nameIndex), PythonEval(.ref(reference), start: defIndex))
         let body = functionBody(reference, qualifiedName)
@@ -107,10 +108,13 @@ extension PythonFileContext {
         }
         var scope = PythonScope(kind: .function, name: qualifiedName)
         scope.body = body
+        if !parameters.isEmpty { scope.initial.reserveCapacity(parameters.count + 1) }
         for parameter in parameters { scope.initial.append((parameter, PythonEval(start: defIndex))) }
         if enclosingKind == .klass, !pendingStaticMethod, let first = parameters.first {
-            let eval = PythonEval(ref("$local." + enclosingName + "()"), start: defIndex)
-            scope.initial.append((first, eval))
+            if scopes[enclosing].instance < 0 {
+                scopes[enclosing].instance = names.intern("$local." + scopes[enclosing].name + "()")
+            }
+            scope.initial.append((first, PythonEval(.ref(scopes[enclosing].instance), start: defIndex)))
         }
         pendingStaticMethod = false
         openBody(.scope(scope))

@@ -14,6 +14,9 @@ struct PythonScope {
     /// Where its events go: the index in `PythonFileContext.functionBodies` of the innermost function (this one or
     /// an enclosing one), or -1 for the top level. Set by `parseDef` for a function, when it opens for the others.
     var body = -1
+    /// For a class, the interned id of `$local.` + the qualified name + `()` (what `self` is in its methods), -1
+    /// until a method asks for it.
+    var instance: Int32 = -1
 }
 
 /// What an indented block is, so a DEDENT knows what to close.
@@ -60,9 +63,9 @@ final class PythonFileContext {
     @exclusivity(unchecked) var names: PythonNames
     /// The path keys of values (`p:key`, `n:NAME`), interned; `v:NAME` keys are name ids tagged with
     /// `variableKeyTag`, `c:TEXT` keys are `constantTable` ids tagged with `constantKeyTag`.
-    @exclusivity(unchecked) var keyTable = PythonNames(slots: 16)
+    @exclusivity(unchecked) var keyTable = PythonNames(slots: 16, keepsBytes: false)
     /// The texts of constant-string path keys (`c:TEXT` without its prefix), interned.
-    @exclusivity(unchecked) var constantTable = PythonNames(slots: 64)
+    @exclusivity(unchecked) var constantTable = PythonNames(slots: 64, keepsBytes: false)
     /// Each token's name id, once asked for (-1 before).
     @exclusivity(unchecked) var nameIds: [Int32]
     /// What calling each qualified name means (indexed by `callInfoSlots`).
@@ -137,7 +140,7 @@ final class PythonFileContext {
     func tokenSpells(_ literal: StaticString) -> Bool {
         let lexeme = token
         let count = literal.utf8CodeUnitCount
-        guard lexeme.value < 0, lexeme.end - lexeme.offset == count else { return false }
+        guard lexeme.value == -1, lexeme.end - lexeme.offset == count else { return false }
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
         return bytes.withUnsafeBufferPointer { source in
             for index in 0..<count where source[lexeme.offset + index] != expected[index] { return false }
@@ -245,7 +248,12 @@ final class PythonFileContext {
     /// Appends an event to the current function's body or to the top level.
     func append(_ event: CodeEvent) {
         let body = currentBody
-        if body >= 0 { functionBodies[body].append(event) } else { topLevel.append(event) }
+        if body >= 0 {
+            if functionBodies[body].isEmpty { functionBodies[body].reserveCapacity(4) }  // one allocation for most
+            functionBodies[body].append(event)
+        } else {
+            topLevel.append(event)
+        }
     }
 
     /// The number of events of the current body (to undo what an assignment target emitted).

@@ -10,7 +10,9 @@ struct PythonLexeme {
     var code: PythonCode
     /// String facts (empty for other tokens).
     var flags: PythonToken.Flags
-    /// Index in `PythonLexerState.values` of a string's or f-string part's decoded value; -1 for source text.
+    /// Index in `PythonLexerState.values` of a string's or f-string part's decoded value; -1 for source text;
+    /// `PythonLexeme.sourceBody` for a `str` literal whose value is its source bytes between its quotes (made into
+    /// a `String` only when read: a docstring never is).
     var value: Int32
     private let storedLine: Int32
     private let storedColumnBase: Int32
@@ -24,8 +26,12 @@ struct PythonLexeme {
     var columnBase: Int { Int(storedColumnBase) }
     /// Byte offset of the token's first byte (for a prefixed string, of the prefix).
     var offset: Int { Int(storedOffset) }
-    /// Byte offset just past the token's source text (for tokens whose text is source text; `offset` when empty).
+    /// Byte offset just past the token's source text (for tokens whose text is source text; `offset` when empty),
+    /// or of a `sourceBody` string's closing quote.
     var end: Int { Int(storedEnd) }
+
+    /// The `value` of a string whose value is its source body.
+    static let sourceBody: Int32 = -2
 
     /// Creates a token (the fields as described on the properties).
     init(
@@ -57,6 +63,13 @@ struct PythonLexeme {
     /// - Returns: The text (as `PythonToken.text`).
     func text(_ bytes: UnsafeBufferPointer<UInt8>, _ values: [String]) -> String {
         if value >= 0 { return values[Int(value)] }
+        if value == PythonLexeme.sourceBody {
+            // The body starts past the prefix (at most two letters) and the opening quote or quotes.
+            var start = offset
+            while start < end && bytes[start] != 0x22 && bytes[start] != 0x27 { start += 1 }
+            start = min(start + (flags.contains(.triple) ? 3 : 1), end)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
         if let spelling = code.spelling { return spelling }
         guard offset < end else { return "" }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)

@@ -19,11 +19,18 @@ extension PythonLexerState {
         if raw { flags.insert(.raw) }
         if triple { flags.insert(.triple) }
         if let end = plainStringEnd(quote: quote, triple: triple) {
-            values.append(decodedString(slice(pos, end), bytes: bytes))
-            pos = end + (triple ? 3 : 1)
-            emit(
-                .string, at: prefixStart, end: prefixStart, line: startLine, columnBase: startBase, flags: flags,
-                value: Int32(values.count - 1))
+            if bytes {
+                values.append(decodedString(slice(pos, end), bytes: bytes))
+                pos = end + (triple ? 3 : 1)
+                emit(
+                    .string, at: prefixStart, end: prefixStart, line: startLine, columnBase: startBase, flags: flags,
+                    value: Int32(values.count - 1))
+            } else {  // the value is the body's bytes, decoded when read
+                pos = end + (triple ? 3 : 1)
+                emit(
+                    .string, at: prefixStart, end: end, line: startLine, columnBase: startBase, flags: flags,
+                    value: PythonLexeme.sourceBody)
+            }
             return
         }
         var value: [UInt8] = []
@@ -54,8 +61,9 @@ extension PythonLexerState {
                 value.append(0x0A)
                 consumeLineBreak()
             } else {
-                value.append(c)
-                pos += 1
+                let end = ordinaryRunEnd(quote: quote)  // the run of bytes appended as they are, at once
+                value.append(contentsOf: slice(pos, end))
+                pos = end
             }
         }
         if !closed { flags.insert(.unterminated) }
@@ -132,8 +140,16 @@ extension PythonLexerState {
                 value.append(0x0A)
                 consumeLineBreak()
             default:
-                value.append(c)
-                pos += 1
+                var end = pos + 1  // the run of bytes appended as they are, at once
+                while end < n {
+                    let next = b[end]
+                    if next == quote || next == 0x5C || next == 0x0A || next == 0x0D || next == 0x7B || next == 0x7D {
+                        break
+                    }
+                    end += 1
+                }
+                value.append(contentsOf: slice(pos, end))
+                pos = end
             }
         }
         emitMiddle(value, at: start, line: startLine, columnBase: startBase, flags: flags)
@@ -172,6 +188,18 @@ extension PythonLexerState {
             columnBase = lastBreak + 1
         }
         return cursor
+    }
+
+    /// The end of the run of bytes from `pos` (an ordinary byte) up to the next quote of this kind, backslash or
+    /// line break: bytes a string's body keeps as they are.
+    private func ordinaryRunEnd(quote: UInt8) -> Int {
+        var end = skipWords(from: pos + 1, quote, 0x5C, 0x0D, 0x0A)
+        while end < n {
+            let next = b[end]
+            if next == quote || next == 0x5C || next == 0x0D || next == 0x0A { break }
+            end += 1
+        }
+        return end
     }
 
     private mutating func emitMiddle(

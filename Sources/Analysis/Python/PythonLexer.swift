@@ -82,15 +82,21 @@ struct PythonLexerState {
     /// The interned names as they are read: (token index, name id), in token order (`nameIds` is made from them).
     var internedNames: [(token: Int, id: Int32)] = []
     /// The interned names.
-    var names = PythonNames()
+    var names: PythonNames
 
     /// Nested f-strings deeper than this are read as plain strings.
     static let maxModeDepth = 96
     /// Keywords that cannot continue an expression: a line starting with one closes unbalanced brackets.
-    static let statementKeywords: Set<String> = [
-        "def", "class", "import", "return", "elif", "except", "finally", "try", "while", "pass", "with", "async",
-        "raise", "global", "nonlocal", "assert",
-    ]
+    static func isStatementKeyword(_ code: PythonCode) -> Bool {
+        switch code {
+        case .keywordDef, .keywordClass, .keywordImport, .keywordReturn, .keywordElif, .keywordExcept,
+            .keywordFinally, .keywordTry, .keywordWhile, .keywordPass, .keywordWith, .keywordAsync, .keywordRaise,
+            .keywordGlobal, .keywordNonlocal, .keywordAssert:
+            return true
+        default:
+            return false
+        }
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.b = bytes
@@ -210,7 +216,9 @@ struct PythonLexerState {
         let c = b[pos]
         switch c {
         case 0x20, 0x09, 0x0C:
+            // A run of blanks at once (a blank changes no state the loop in `run` looks at between bytes).
             pos += 1
+            while pos < n && (b[pos] == 0x20 || b[pos] == 0x09 || b[pos] == 0x0C) { pos += 1 }
         case 0x23:
             pos = skipWords(from: pos, 0x0A, 0x0D, 0x0A, 0x0D)
             while pos < n && b[pos] != 0x0A && b[pos] != 0x0D { pos += 1 }
@@ -274,8 +282,8 @@ struct PythonLexerState {
         guard cursor > start, cursor < n, b[cursor] == 0x20 || b[cursor] == 0x3A || b[cursor] == 0x0A else {
             return false
         }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: b[start..<cursor]), as: UTF8.self)
-        return PythonLexerState.statementKeywords.contains(word)
+        // The word's keyword code, read from its bytes (no `String`): only an exact keyword spelling has one.
+        return PythonLexerState.isStatementKeyword(PythonCode.of(.name, slice(start, cursor)))
     }
 
     func enclosingFStringIsTriple() -> Bool {
@@ -310,13 +318,15 @@ struct PythonLexerState {
 
     private mutating func lexNameOrPrefixedString() {
         let start = pos
-        var fnv = PythonNames.fnvStart
         var high: UInt8 = 0
-        while pos < n && PythonLexerState.isIdentifierByte(b[pos]) {
-            fnv = PythonNames.fnvStep(fnv, b[pos])
-            high |= b[pos]
-            pos += 1
+        var cursor = pos
+        while cursor < n {
+            let c = b[cursor]
+            guard PythonLexerState.isIdentifierByte(c) else { break }
+            high |= c
+            cursor += 1
         }
+        pos = cursor
         let length = pos - start
         if length <= 2 && pos < n && (b[pos] == 0x22 || b[pos] == 0x27) {
             var raw = false, bytes = false, formatted = false, unicode = false, valid = true
@@ -336,14 +346,26 @@ struct PythonLexerState {
                 return
             }
         }
-        let code = PythonCode.of(.name, slice(start, pos))
+        let code = length <= 8 ? nameCode(start, length) : .none
         if code == .none && high < 0x80 {
-            let id = names.intern(ascii: slice(start, pos), fnv: fnv)
+            let id = names.intern(ascii: slice(start, pos))
             emit(.name, at: start, end: pos, code: code)
             internedNames.append((tokens.count - 1, id))
             return
         }
         emit(.name, at: start, end: pos, code: code)
+    }
+
+    /// The keyword code of the name of `length` (1 to 8) bytes at `start`, as `PythonCode.of(.name, _:)`: the
+    /// bytes are read as one word when eight bytes from `start` lie inside the source.
+    @inline(__always)
+    private func nameCode(_ start: Int, _ length: Int) -> PythonCode {
+        guard start + 8 <= n, let base = b.baseAddress else {
+            return PythonCode.of(.name, slice(start, start + length))
+        }
+        let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self)
+        let mask: UInt64 = length == 8 ? ~0 : (1 << UInt64(8 * length)) &- 1
+        return PythonCode.of(.name, packed: UInt64(littleEndian: word) & mask)
     }
 
     private mutating func lexOperator() {
@@ -423,8 +445,13 @@ struct PythonLexerState {
         (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x5F || c >= 0x80
     }
 
+    /// Whether a byte continues a name: an ASCII letter, digit or `_`, or any byte from 0x80 (as
+    /// `isIdentifierStart` or a digit), tested as a bit of a 64-bit mask of the byte's half of ASCII.
     @inline(__always)
     static func isIdentifierByte(_ c: UInt8) -> Bool {
-        isIdentifierStart(c) || (c >= 0x30 && c <= 0x39)
+        if c >= 0x80 { return true }
+        // Bits 48–57 of the low half: `0`–`9`; of the high half, bits 1–26: `A`–`Z`, 31: `_`, 33–58: `a`–`z`.
+        let mask: UInt64 = c < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return (mask >> UInt64(c & 63)) & 1 != 0
     }
 }

@@ -30,11 +30,20 @@ struct PythonNames {
     private var slots: [Int32]
     /// Extensions by pair of ids (`PythonPairTable`).
     private var byPair = PythonPairTable()
+    /// The bytes of the last path `internJoined` looked up.
+    private var joined: [UInt8] = []
+    /// Whether texts interned as `String`s are also copied to `arena` (a table of path keys or constants is only
+    /// ever given `String`s and asked for ids and texts: it needs no copy of their bytes).
+    private let keepsBytes: Bool
 
     /// Creates an empty table.
-    /// - Parameter count: The initial number of hash slots (a power of two; the table doubles as it fills).
-    init(slots count: Int = 256) {
+    /// - Parameters:
+    ///   - count: The initial number of hash slots (a power of two; the table doubles as it fills).
+    ///   - keepsBytes: False for a table only used with `intern(_:)`, `id(of:)` and `text(_:)`: names interned
+    ///     from bytes, facts and extensions then need the bytes it does not keep.
+    init(slots count: Int = 256, keepsBytes: Bool = true) {
         slots = [Int32](repeating: -1, count: count)
+        self.keepsBytes = keepsBytes
     }
 
     /// Creates an empty table sized for about `expectedCount` texts (a file's names: fewer growth steps).
@@ -44,6 +53,7 @@ struct PythonNames {
         var size = 256
         while size < count * 2 { size *= 2 }
         slots = [Int32](repeating: -1, count: size)
+        keepsBytes = true
         texts.reserveCapacity(count)
         entries.reserveCapacity(count)
         arena.reserveCapacity(count * 12)
@@ -61,13 +71,10 @@ struct PythonNames {
     }
 
     /// The id of an ASCII name given as bytes, interning it when new (a name that repeats costs no new `String`).
-    /// - Parameters:
-    ///   - bytes: The name's bytes (ASCII only: the same bytes as the text's UTF-8).
-    ///   - fnv: FNV-1a of the bytes (`fnvStart` folded with `fnvStep`), when the caller computed it while reading
-    ///     them.
+    /// - Parameter bytes: The name's bytes (ASCII only: the same bytes as the text's UTF-8).
     /// - Returns: The id.
-    mutating func intern(ascii bytes: UnsafeBufferPointer<UInt8>, fnv: UInt64? = nil) -> Int32 {
-        let hash = fnv.map(Self.mix) ?? Self.hash(bytes)
+    mutating func intern(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let known = slots[slot]
@@ -92,7 +99,7 @@ struct PythonNames {
         slots[slot] = id
         texts.append(text)
         entries.append(Entry(hash: hash, start: arena.count, length: text.utf8.count, facts: []))
-        if text.utf8.withContiguousStorageIfAvailable({ arena.append(contentsOf: $0) }) == nil {
+        if keepsBytes && text.utf8.withContiguousStorageIfAvailable({ arena.append(contentsOf: $0) }) == nil {
             arena.append(contentsOf: Array(text.utf8))
         }
         if texts.count * 2 > slots.count { grow() }
@@ -160,20 +167,18 @@ struct PythonNames {
         return id
     }
 
-    /// The id of `text(base) + "." + text(name)`, hashed and looked up on the stored bytes: a `String` is made (in
-    /// one allocation) only when the text is new.
+    /// The id of `text(base) + "." + text(name)`, hashed and looked up on the stored bytes (joined in `joined`, a
+    /// buffer kept between calls): a `String` is made (in one allocation) only when the text is new.
     private mutating func internJoined(_ base: Int32, _ name: Int32) -> Int32 {
         let (baseStart, baseLength) = (entries[Int(base)].start, entries[Int(base)].length)
         let (nameStart, nameLength) = (entries[Int(name)].start, entries[Int(name)].length)
         let count = baseLength + 1 + nameLength
         // In bounds: every entry's `start + length` is at most `arena.count`.
-        let hash = arena.withUnsafeBufferPointer { stored in
-            var fnv = Self.fnvStart
-            for index in baseStart..<(baseStart + baseLength) { fnv = Self.fnvStep(fnv, stored[index]) }
-            fnv = Self.fnvStep(fnv, 0x2E)
-            for index in nameStart..<(nameStart + nameLength) { fnv = Self.fnvStep(fnv, stored[index]) }
-            return Self.mix(fnv)
-        }
+        joined.removeAll(keepingCapacity: true)
+        joined.append(contentsOf: arena[baseStart..<(baseStart + baseLength)])
+        joined.append(0x2E)
+        joined.append(contentsOf: arena[nameStart..<(nameStart + nameLength)])
+        let hash = joined.withUnsafeBufferPointer { Self.hash($0) }
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let known = slots[slot]
@@ -228,32 +233,43 @@ struct PythonNames {
         }
     }
 
-    /// FNV-1a over the UTF-8 bytes, with a final mix (the table needs no protection against chosen collisions:
-    /// a file's names cost linear probing at worst, bounded by the file's size).
+    /// The hash of a text's UTF-8 bytes (as `hash(_:)` of the bytes; the table needs no protection against chosen
+    /// collisions: a file's names cost linear probing at worst, bounded by the file's size).
     private static func hash(_ text: String) -> UInt64 {
         if let done = text.utf8.withContiguousStorageIfAvailable({ hash($0) }) { return done }
         return Array(text.utf8).withUnsafeBufferPointer { hash($0) }
     }
 
+    /// The hash of bytes, read eight at a time (little-endian words, the last one padded with zeros after the
+    /// length is folded in first, so texts that differ only in trailing zero bytes still differ), with a final mix.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = fnvStart
-        for byte in bytes { hash = fnvStep(hash, byte) }
+        let count = bytes.count
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        guard let base = bytes.baseAddress else { return mix(hash) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {  // whole words inside the buffer
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 29
+            index += 8
+        }
+        if index < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < count {
+                tail |= UInt64(bytes[index]) << shift
+                shift += 8
+                index += 1
+            }
+            hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        }
         return mix(hash)
-    }
-
-    /// The FNV-1a offset basis.
-    static let fnvStart: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    /// One FNV-1a step.
-    @inline(__always)
-    static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x100_0000_01B3
     }
 
     /// The final mix of a table hash.
     @inline(__always)
-    private static func mix(_ fnv: UInt64) -> UInt64 {
-        var hash = fnv ^ (fnv >> 29)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value ^ (value >> 29)
         hash &*= 0xBF58_476D_1CE4_E5B9
         return hash ^ (hash >> 32)
     }

@@ -82,25 +82,40 @@ struct PythonKindSet: Hashable {
 }
 
 /// The result of evaluating an expression: its value and what travels with it.
+///
+/// It takes 48 bytes with no padding at its end (the token index and the path id are kept in 32 bits each, after
+/// the value's tag byte and `tags`): evaluations are copied at every step of the parser, in three 16-byte moves.
 struct PythonEval {
     /// The value.
     var value: PythonValue = .unknown
     /// Facts about it.
     var tags: PythonTags = []
+    /// `path`, or -1 for none (name ids are never negative).
+    private var storedPath: Int32 = -1
     /// String-signal kinds already reported for this value.
     var signalled = PythonKindSet()
     /// Path keys: `v:name` for variables it came from, `c:text` for constant strings in it, `p:key` for the path
     /// of an opened file, `n:NAME` for marker attributes.
     var keys = PythonKeys()
+    /// `start` (token indices of a file under the analyser's size cap fit in 32 bits; larger ones are clamped).
+    private var storedStart: Int32
+
     /// Index of the expression's first token.
-    var start: Int
+    var start: Int {
+        @inline(__always) get { Int(storedStart) }
+        @inline(__always) set { storedStart = Int32(clamping: newValue) }
+    }
+
     /// The interned id of the dotted name it was written as (`self.url`), when it is a plain name chain.
-    var path: Int32?
+    var path: Int32? {
+        @inline(__always) get { storedPath >= 0 ? storedPath : nil }
+        @inline(__always) set { storedPath = newValue ?? -1 }
+    }
 
     /// Creates an evaluation result.
     init(_ value: PythonValue = .unknown, start: Int, tags: PythonTags = []) {
         self.value = value
-        self.start = start
+        self.storedStart = Int32(clamping: start)
         self.tags = tags
     }
 
@@ -142,26 +157,26 @@ extension Array where Element == PythonArgument {
 }
 
 /// A few path keys, by their interned ids in the file's key table (`PythonFileContext.keyTable`), stored inline:
-/// no allocation and no reference counting.
+/// no allocation and no reference counting. Key ids are never negative: -1 marks an unused place (so the keys take
+/// 12 bytes of a `PythonEval`, with no count of their own).
 struct PythonKeys: Hashable {
     private var first: Int32 = -1
     private var second: Int32 = -1
     private var third: Int32 = -1
-    /// The number of keys (one byte, so that the keys take 16 bytes of a `PythonEval`).
-    private var storedCount: UInt8 = 0
 
-    /// The number of keys.
-    var count: Int { Int(storedCount) }
+    /// The number of keys (the places are filled in order).
+    var count: Int { third >= 0 ? 3 : second >= 0 ? 2 : first >= 0 ? 1 : 0 }
 
     /// Adds a key unless present or full.
     mutating func add(_ key: Int32) {
-        guard count < 3, !contains(key) else { return }
-        switch count {
-        case 0: first = key
-        case 1: second = key
-        default: third = key
+        guard third < 0, !contains(key) else { return }
+        if first < 0 {
+            first = key
+        } else if second < 0 {
+            second = key
+        } else {
+            third = key
         }
-        storedCount += 1
     }
 
     /// Puts a key first, dropping the last one when full.
@@ -174,15 +189,15 @@ struct PythonKeys: Hashable {
 
     /// Whether a key is present.
     func contains(_ key: Int32) -> Bool {
-        count > 0 && (first == key || second == key || third == key)
+        key >= 0 && (first == key || second == key || third == key)
     }
 
     /// Calls `body` with each key, in order.
     @inline(__always)
     func forEachKey(_ body: (Int32) -> Void) {
-        if count > 0 { body(first) }
-        if count > 1 { body(second) }
-        if count > 2 { body(third) }
+        if first >= 0 { body(first) }
+        if second >= 0 { body(second) }
+        if third >= 0 { body(third) }
     }
 
     /// The keys in order.

@@ -17,7 +17,7 @@ public enum StringSignals {
 
     /// The behaviours a string constant signals, without duplicates, in a stable order: URL kinds (in the order the
     /// URLs appear), path kinds, `shell_command`, recon commands, `long_string`, `base64_string`, then what a base64
-    /// blob or a hex literal says once decoded (`EncodedText`), then `high_entropy_blob`.
+    /// blob, a hex literal or a zlib stream says once decoded (`EncodedText`), then `high_entropy_blob`.
     /// - Parameter text: The string's value.
     /// - Returns: Behaviour kinds (empty for ordinary text).
     public static func kinds(in text: String) -> [BehaviourKind] {
@@ -56,7 +56,7 @@ public enum StringSignals {
         return unique
     }
 
-    /// The text to show as evidence for `kinds`, the string's kinds: what a base64 or hex literal decodes to when
+    /// The text to show as evidence for `kinds`, the string's kinds: what a base64, hex or zlib literal decodes to when
     /// one of them comes from the decoding (a URL in `'aHR0cHM6Ly9...'`), else nil (the literal speaks for itself).
     /// - Parameters:
     ///   - text: The string's value.

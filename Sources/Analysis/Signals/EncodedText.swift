@@ -1,4 +1,3 @@
-import Foundation
 import LockgateCore
 
 /// Text hidden in a base64 or hex literal or a zlib stream, read without the code that decodes it: a webhook URL or
@@ -22,7 +21,7 @@ enum EncodedText {
         return StringSignals.kinds(in: decoded).filter { !shapeKinds.contains($0) }
     }
 
-    /// The printable text a base64 blob or a hex literal decodes to, or nil.
+    /// The printable text a base64 blob, a hex literal or a zlib stream decodes to, or nil.
     /// - Parameters:
     ///   - text: The literal.
     ///   - isBase64: Whether it is a base64 blob (`StringSignals.isBase64Blob`).
@@ -32,11 +31,12 @@ enum EncodedText {
         guard count <= decodeLimit else { return nil }
         var bytes: [UInt8]?
         if isBase64 {
-            bytes = base64(text)
+            bytes = PythonDecoding.base64(text)
         } else if isZlibLatin1(text) {
-            bytes = latin1(text)
-        } else if count >= shortestHex && count % 2 == 0 {
-            bytes = hex(text)
+            bytes = PythonDecoding.latin1Bytes(text)
+        } else if count >= shortestHex && count % 2 == 0 && startsWithPrintableHexPair(text) {
+            // Whitespace-free digits only (the decoder skips whitespace, which would halve a different count).
+            bytes = PythonDecoding.hex(text).flatMap { $0.count * 2 == count ? $0 : nil }
         }
         if let packed = bytes, isZlib(packed) { bytes = Inflate.zlib(packed, cap: decodeLimit) }
         guard let bytes, bytes.count >= 8, isPrintable(bytes) else { return nil }
@@ -57,62 +57,19 @@ enum EncodedText {
 
     // MARK: - Private
 
-    private static func base64(_ text: String) -> [UInt8]? {
-        var cleaned = [UInt8]()
-        cleaned.reserveCapacity(text.utf8.count + 3)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x2D: cleaned.append(0x2B)  // - to +
-            case 0x5F: cleaned.append(0x2F)  // _ to /
-            default: cleaned.append(byte)
-            }
-        }
-        while cleaned.count % 4 != 0 { cleaned.append(0x3D) }
-        return Data(base64Encoded: Data(cleaned)).map { [UInt8]($0) }
-    }
-
-    /// Hex digits to bytes; nil at the first byte that is not a digit, or when the first pair is not printable
-    /// ASCII (most hex strings are digests and identifiers, which fail on the first pair).
-    private static func hex(_ text: String) -> [UInt8]? {
-        var result = [UInt8]()
-        var high: UInt8?
-        for byte in text.utf8 {
-            guard let digit = hexValue(byte) else { return nil }
-            if let value = high {
-                let decoded = value << 4 | digit
-                if result.isEmpty && (decoded < 0x20 || decoded > 0x7E) { return nil }
-                result.append(decoded)
-                high = nil
-            } else {
-                high = digit
-            }
-        }
-        return result
+    /// Whether the first two bytes are hex digits that spell printable ASCII: most hex strings are digests and
+    /// identifiers, which fail here before anything is decoded.
+    private static func startsWithPrintableHexPair(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next().flatMap(PythonLexerState.hexValue),
+            let second = utf8.next().flatMap(PythonLexerState.hexValue)
+        else { return false }
+        return (0x20...0x7E).contains(first << 4 | second)
     }
 
     /// A zlib header: deflate with a 32 KiB window (`0x78`) and a check value that makes the pair a multiple of 31.
     private static func isZlib(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 8 && bytes[0] == 0x78 && (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0
-    }
-
-    /// The bytes of a bytes value (scalars below 256), or nil when a scalar is above 255.
-    private static func latin1(_ text: String) -> [UInt8]? {
-        var result = [UInt8]()
-        result.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            guard scalar.value < 256 else { return nil }
-            result.append(UInt8(scalar.value))
-        }
-        return result
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x61...0x66: byte - 0x61 + 10
-        case 0x41...0x46: byte - 0x41 + 10
-        default: nil
-        }
     }
 
     /// Valid UTF-8 without control bytes other than tab, line feed and carriage return.

@@ -79,6 +79,12 @@ public enum RuleCatalog {
             help: "Regenerate the lockfile with hashes (npm and yarn add `integrity` by default; use `pip-compile --generate-hashes` or `uv pip compile --generate-hashes` for requirements files).",
             defaultSeverity: .warn, securitySeverity: 4.0, tags: ["supply-chain", "integrity"]),
         RuleDescriptor(
+            id: "install_time_threat", name: "InstallTimeThreat",
+            shortDescription: "The package's install step does what ordinary install code never does.",
+            fullDescription: "Code that runs while the package installs (an npm lifecycle script and what it runs, setup.py and its commands, a .pth file) reads credential or browser stores, sends to a chat webhook, paste site, tunnel, out-of-band host, raw IP address or dynamic-DNS host, carries data in DNS names, looks up the public IP address, installs persistence, or runs packed or off-screen code. None of the benign packages of lockgate's corpus does any of this at install time. The rule applies whatever the detector score, so a small payload cannot hide in a large package.",
+            help: "Read the evidence: each place is a line of the install step. Do not install the package. If it is legitimate (an internal installer that must contact a raw address, say), allowlist the package version with a reason, or lower this rule's severity in the policy.",
+            defaultSeverity: .block, securitySeverity: 9.0, tags: ["security", "malware"]),
+        RuleDescriptor(
             id: "integrity_unverified", name: "IntegrityUnverified",
             shortDescription: "The archive could only be checked against the registry's own hash.",
             fullDescription: "The lockfile pins no hash that applies to the downloaded archive (none at all, or yarn berry's checksum of its own cache zip), so the archive was checked against the hash the registry publishes, which proves transport integrity but not that it is what was locked.",

@@ -47,14 +47,18 @@ struct Detector: Sendable {
             PackageFile(path: $0.path, data: $0.data, isExecutable: $0.isExecutable)
         }
         let analysis = analyzer.analyse(files: files, ecosystem: ecosystem)
-        let incomplete = Self.incomplete(analysis.skippedFiles, files: files, fileName: fileName).map { [$0] } ?? []
+        // Findings that stand whatever the score: files left unanalysed, and install-time threats.
+        let standing = [
+            Self.incomplete(analysis.skippedFiles, files: files, fileName: fileName),
+            Self.installThreat(analysis.sequence, fileName: fileName),
+        ].compactMap { $0 }
         guard let classifier else {
-            return Result(score: nil, findings: [Self.unscored(fileName: fileName)] + incomplete)
+            return Result(score: nil, findings: [Self.unscored(fileName: fileName)] + standing)
         }
         let explanation = classifier.explanation(analysis.sequence)
         return Result(
             score: explanation.score,
-            findings: Self.findings(explanation, sequence: analysis.sequence, fileName: fileName) + incomplete)
+            findings: Self.findings(explanation, sequence: analysis.sequence, fileName: fileName) + standing)
     }
 
     /// The `analysis_incomplete` finding for source files the analyser left out because of its size caps (the
@@ -80,6 +84,37 @@ struct Detector: Sendable {
                 + "analyser's caps: \(cap) MiB a file, \(total) MiB a package), so the score judges the rest only: "
                 + named.joined(separator: ", ") + more,
             evidence: skipped.prefix(3).map { path in Evidence(path: fileName.map { "\($0)!/\(path)" } ?? path) })
+    }
+
+    /// The `install_time_threat` finding (`InstallTimeThreat`): what the install step does that ordinary install
+    /// code does not, with up to three places, whatever the score; nil when nothing of the kind runs at install.
+    /// - Parameters:
+    ///   - sequence: The package's behaviour sequence.
+    ///   - fileName: The archive's name, for the evidence; nil for a directory.
+    /// - Returns: The finding.
+    static func installThreat(_ sequence: BehaviourSequence, fileName: String?) -> Finding? {
+        let indices = InstallTimeThreat.behaviours(in: sequence)
+        guard !indices.isEmpty else { return nil }
+        var kinds: [BehaviourKind] = []
+        for index in indices where !kinds.contains(sequence.behaviours[index].kind) {
+            kinds.append(sequence.behaviours[index].kind)
+        }
+        var places: [Evidence] = []
+        for kind in kinds {
+            guard places.count < 3, let index = indices.first(where: { sequence.behaviours[$0].kind == kind })
+            else { continue }
+            let behaviour = sequence.behaviours[index]
+            places.append(
+                Evidence(
+                    path: fileName.map { "\($0)!/\(behaviour.path)" } ?? behaviour.path, line: behaviour.line,
+                    column: behaviour.column, snippet: behaviour.snippet))
+        }
+        return Finding(
+            rule: InstallTimeThreat.ruleID,
+            severity: RuleCatalog.rule(InstallTimeThreat.ruleID)?.defaultSeverity ?? .block,
+            message: "while it installs, the package " + kinds.map(\.summary).joined(separator: "; ")
+                + " (ordinary install code does none of this; the rule applies whatever the detector score)",
+            evidence: places)
     }
 
     /// Sets the severity of detector findings from the score and the policy's thresholds: at or above `block`,

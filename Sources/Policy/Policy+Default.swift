@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9849, warn: 0.7788),
+        thresholds: Thresholds(block: 0.9904, warn: 0.8159),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7163, warn: 0.2546)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9849, warn: 0.7788)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6889, warn: 0.27)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9904, warn: 0.8159)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",
@@ -32,6 +32,7 @@ extension Policy {
             "denylisted": .block,
             "fetch_failed": .block,
             "integrity_mismatch": .block,
+            "install_time_threat": .block,
             "integrity_missing": .warn,
             "integrity_unverified": .info,
             "name_url_mismatch": .block,

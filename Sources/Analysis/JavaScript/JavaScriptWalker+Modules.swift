@@ -117,6 +117,13 @@ extension JavaScriptWalker {
         record(.spawnProcess, at: call.nameToken)
         if code.hidesWindow(from: call.open, to: call.close) { record(.hiddenProcess, at: call.nameToken) }
         let command = value(0, &context)
+        if let text = command.string {
+            // What the command line does (`execSync('env')`, `exec('curl -s URL | sh')`).
+            let shown = command.taint.contains(.decoded) ? "decoded: " + text : nil
+            for kind in CommandKinds.kinds(of: text, context: code.file.context) {
+                record(kind, at: call.nameToken, snippet: shown)
+            }
+        }
         if let network = writtenFile(matching: command, argumentTokens: context.arguments.first) {
             record(network ? .downloadExecute : .writeExecute, at: call.nameToken)
         }

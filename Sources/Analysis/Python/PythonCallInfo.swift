@@ -63,7 +63,8 @@ final class PythonCallInfo: Sendable {
         "builtins.globals", "builtins.locals", "builtins.vars", "builtins.chr", "builtins.reversed", "builtins.map",
         "builtins.list", "builtins.tuple", "builtins.str", "builtins.bytes", "builtins.bytearray", "builtins.dict",
         "os.path.expanduser", "os.path.join", "posixpath.join", "ntpath.join", "builtins.open", "io.open",
-        "codecs.open", "os.open", "pathlib.Path.open", "builtins.file", "os.chmod",
+        "codecs.open", "os.open", "pathlib.Path.open", "builtins.file", "os.chmod", "tempfile.NamedTemporaryFile",
+        "tempfile.TemporaryFile", "tempfile.SpooledTemporaryFile", "sys.executable.replace",
         // decode
         "base64.b64decode", "base64.standard_b64decode", "base64.urlsafe_b64decode", "base64.decodebytes",
         "base64.decodestring", "binascii.a2b_base64", "base64.b16decode", "binascii.unhexlify", "binascii.a2b_hex",

@@ -172,6 +172,16 @@ extension PythonFileContext {
         case "builtins.open", "io.open", "codecs.open", "os.open", "pathlib.Path.open", "builtins.file":
             openFile(shape, arguments, into: &result)
             return true
+        case "tempfile.NamedTemporaryFile", "tempfile.TemporaryFile", "tempfile.SpooledTemporaryFile":
+            openTemporaryFile(arguments, into: &result)
+            return true
+        case "sys.executable.replace":
+            // The interpreter's path, not a file the code made: the `.exe` constants are not path keys.
+            result.keys = PythonKeys()
+            if arguments.value(at: 1)?.value.text?.lowercased().hasSuffix("w.exe") == true {
+                result.tags.insert(.windowless)
+            }
+            return true
         case "os.chmod":
             if let path = first, let mode = arguments.value(at: 1, keyword: "mode"), isExecutableMode(mode),
                 let key = pathKey(path)

@@ -134,6 +134,23 @@ extension PythonFileContext {
         }
     }
 
+    /// Opens a temporary file (`NamedTemporaryFile`, `TemporaryFile`, `SpooledTemporaryFile`), which is open for
+    /// writing unless its mode says otherwise. The file has no path in the source, so it is known by the call's
+    /// position: its `.name` then carries the key, and a process run on that name is a write-then-execute.
+    func openTemporaryFile(_ arguments: [PythonArgument], into result: inout PythonEval) {
+        if let mode = arguments.value(at: 0, keyword: "mode")?.value.text,
+            !mode.contains(where: { "wax+".contains($0) })
+        {
+            emit(.readFile, at: result.start)
+            return
+        }
+        emit(.writeFile, at: result.start)
+        let key = "t:\(result.start)"
+        result.keys.prepend(keyTable.intern("p:" + key))
+        writtenKeys.insert(key)
+        result.tags.insert(.writeHandle)
+    }
+
     /// Behaviours of a call that writes files: records written and downloaded paths.
     func writeEffects(
         _ shape: String, _ callee: PythonEval, _ arguments: [PythonArgument],
@@ -181,6 +198,7 @@ extension PythonFileContext {
         if let startup = arguments.value(at: 99, keyword: "startupinfo"), keyTexts(startup).contains("n:SW_HIDE") {
             hidden = true
         }
+        if arguments.contains(where: { $0.eval.tags.contains(.windowless) }) { hidden = true }
         for argument in arguments {
             var texts = argument.eval.value.text.map { [$0] } ?? []
             if case .list(let items) = argument.eval.value {
@@ -200,7 +218,23 @@ extension PythonFileContext {
             }
         }
         if hidden { emit(.hiddenProcess, at: index) }
+        commandEffects(arguments, at: index)
         executeEffects(arguments, at: index)
+    }
+
+    /// What the command line of a process call does, when it is a constant (a string or a list of strings):
+    /// `os.popen('env')` dumps the environment, `subprocess.run(['dig', name])` looks a name up. A command
+    /// decoded at run time shows its text as the snippet.
+    private func commandEffects(_ arguments: [PythonArgument], at index: Int) {
+        guard let command = arguments.value(at: 0, keyword: "args") else { return }
+        var text = command.value.text
+        if case .list(let items) = command.value {
+            let texts = items.compactMap(\.text)
+            if texts.count == items.count { text = texts.joined(separator: " ") }
+        }
+        guard let text else { return }
+        let shown = command.tags.contains(.decoded) ? text : nil
+        for kind in CommandKinds.kinds(of: text, context: file.context) { emit(kind, at: index, decoded: shown) }
     }
 
     /// eval/exec: protector chains and download/write-then-execute.

@@ -65,6 +65,9 @@ struct PythonTags: OptionSet, Hashable {
     static let downloaded = PythonTags(rawValue: 64)
     /// A file handle opened for writing.
     static let writeHandle = PythonTags(rawValue: 128)
+    /// The windowless interpreter's path (`sys.executable.replace('.exe', 'w.exe')`): a process started with it
+    /// shows no console window.
+    static let windowless = PythonTags(rawValue: 256)
 }
 
 /// A set of behaviour kinds as a bit set (the vocabulary has fewer than 64 kinds).

@@ -33,7 +33,7 @@ extension ShellRun {
             emit(.downloadExecute, at: head, anchor: anchor)
         }
         for (op, target) in command.redirects
-        where op.contains(">") && !target.text.hasPrefix("&")
+        where op.contains(">") && !target.text.hasPrefix("&") && !ShellRun.isDescriptorCopy(op, target.text)
             && !target.text.hasPrefix("/dev/null") && !ShellRun.isSocketPath(target.text)
         {
             emit(.writeFile, at: target, anchor: anchor)
@@ -64,6 +64,11 @@ extension ShellRun {
             emit(.readEnvironmentVariable, at: word, anchor: anchor)
         }
         for body in word.substitutions { analyse(body, depth: depth + 1, anchor: anchor ?? word) }
+    }
+
+    /// `2>&1`, `>&2`, `>&-`: a redirection that copies or closes a descriptor, not one that writes a file.
+    static func isDescriptorCopy(_ op: String, _ target: String) -> Bool {
+        op.hasSuffix("&") && !target.isEmpty && (target == "-" || target.allSatisfy(\.isASCIIDigit))
     }
 
     /// Bash's network pseudo-files, `/dev/tcp/HOST/PORT` and `/dev/udp/HOST/PORT`.

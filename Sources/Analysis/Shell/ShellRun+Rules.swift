@@ -58,7 +58,9 @@ extension ShellRun {
             emit(.evalCode, at: head, anchor: anchor)
             if pipedFromDownload || sawDownloadIn(arguments) { emit(.downloadExecute, at: head, anchor: anchor) }
             analyse(texts.joined(separator: " "), depth: depth + 1, anchor: anchor ?? head)
-        case "crontab", "schtasks", "launchctl", "at":
+        case "crontab" where lowered != ["-l"], "schtasks" where lowered.contains("/create"), "at":
+            emit(.persistence, at: head, anchor: anchor)
+        case "launchctl" where lowered.contains { ["load", "bootstrap", "submit", "enable"].contains($0) }:
             emit(.persistence, at: head, anchor: anchor)
         case "systemctl" where lowered.contains("enable") || lowered.contains("--user"):
             emit(.persistence, at: head, anchor: anchor)

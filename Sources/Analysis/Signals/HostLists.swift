@@ -27,6 +27,14 @@ enum HostLists {
         "outlook.office.com/webhook", "webhook.office.com", "chat.googleapis.com/v1/spaces",
     ])
 
+    /// File drops on hosts that also serve ordinary content, matched anywhere in the URL: a chat service's
+    /// attachment store, where anyone can upload a file and get a public link (the payload host of many droppers).
+    /// The same hosts' avatar and icon paths are not listed.
+    static let fileDropMarkers = ByteSearch.table([
+        "cdn.discordapp.com/attachments/", "media.discordapp.net/attachments/",
+        "cdn.discordapp.com/ephemeral-attachments/",
+    ])
+
     // MARK: - Private
 
     private static let ranked: [BehaviourKind] = [
@@ -51,12 +59,14 @@ enum HostLists {
         }
         return table
     }()
-    /// Paste and anonymous file-drop sites.
+    /// Paste and anonymous file-drop sites (`catbox.moe` holds both its file host and its upload API).
     private static let paste = [
         "pastebin.com", "pastebin.pl", "hastebin.com", "hastebin.skyra.pw", "paste.ee", "paste.rs", "ghostbin.",
         "rentry.co", "rentry.org", "dpaste.", "controlc.com", "pastes.io", "justpaste.it", "termbin.com", "ix.io",
-        "sprunge.us", "0x0.st", "transfer.sh", "temp.sh", "files.catbox.moe", "litter.catbox.moe", "anonfiles.",
-        "file.io", "gofile.io", "filebin.net", "bashupload.com", "oshi.at", "paste.c-net.org", "privatebin.",
+        "sprunge.us", "0x0.st", "transfer.sh", "temp.sh", "catbox.moe", "anonfiles.", "file.io", "gofile.io",
+        "filebin.net", "bashupload.com", "oshi.at", "paste.c-net.org", "privatebin.", "paste.fo", "paste.gg",
+        "pastie.org", "paste2.org", "pastelink.net", "bpa.st", "textbin.net", "pastefy.app", "paste.sh", "clbin.com",
+        "paste.myst.rs", "pixeldrain.com", "anonfile.", "uguu.se", "tmpfiles.org",
     ]
     /// Tunnelling services.
     private static let tunnel = [

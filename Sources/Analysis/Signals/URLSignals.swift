@@ -33,9 +33,11 @@ enum URLSignals {
         return kinds
     }
 
-    /// The most specific kind of a host; `url` names the whole URL for path-based kinds (webhooks).
+    /// The most specific kind of a host; `url` names the whole URL for path-based kinds (webhooks, file drops).
     static func kind(ofHost host: String, url: String) -> BehaviourKind {
-        if ByteSearch.containsAny(ByteSearch.lowered(url), HostLists.webhookMarkers) { return .urlWebhook }
+        let lowered = ByteSearch.lowered(url)
+        if ByteSearch.containsAny(lowered, HostLists.webhookMarkers) { return .urlWebhook }
+        if ByteSearch.containsAny(lowered, HostLists.fileDropMarkers) { return .urlPaste }
         if let listed = HostLists.kind(ofHost: host) { return listed }
         if isRawIP(host) && !isLoopbackOrUnspecified(host) { return .urlRawIP }
         return .url
@@ -112,6 +114,7 @@ enum URLSignals {
             return ByteSearch.containsAny(bytes, HostLists.webhookMarkers) ? .urlWebhook : listed
         }
         if ByteSearch.containsAny(bytes, HostLists.webhookMarkers) { return .urlWebhook }
+        if ByteSearch.containsAny(bytes, HostLists.fileDropMarkers) { return .urlPaste }
         guard isRawIP(hostText), !isLoopbackOrUnspecified(hostText), hostEnd < authorityEnd else { return nil }
         let port = String(decoding: bytes[(hostEnd + 1)..<authorityEnd], as: UTF8.self)
         return UInt16(port) != nil ? .urlRawIP : nil

@@ -58,6 +58,7 @@ public struct Evaluator: Sendable {
                 nested: false,
                 note: "Each fold's model is trained on the other folds (no group on both sides) with its own inner "
                     + "calibration; scores are compared with the default thresholds (\(thresholds.summary))."),
+            gate(samples: samples, outcome: main),
             section(
                 "Grouped \(folds)-fold cross-validation, thresholds chosen inside each fold", samples: samples,
                 outcome: main, nested: true,
@@ -97,6 +98,7 @@ public struct Evaluator: Sendable {
             evaluator.section(
                 "Held-out set, model \(model.modelVersion)", samples: samples, outcome: outcome, nested: false,
                 note: "Every package scored by the given model at its default thresholds; nothing is trained."),
+            evaluator.gate(samples: samples, outcome: outcome),
             evaluator.sizeMatched(samples: samples, outcome: outcome),
             evaluator.bySource(samples: samples, outcome: outcome),
             evaluator.byEvidence(samples: samples, outcome: outcome),

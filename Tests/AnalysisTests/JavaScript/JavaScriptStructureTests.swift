@@ -46,7 +46,7 @@ import Testing
         let analysis = Support.analyse(
             """
             main();
-            exports.install = function () { require('child_process').exec('id'); };
+            exports.install = function () { require('child_process').exec('make'); };
             function main() { exports.install(); }
             process.on('exit', main);
             """)

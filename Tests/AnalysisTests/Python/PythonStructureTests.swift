@@ -13,7 +13,7 @@ import Testing
                 return os.getenv('HOME')
 
             async def send(data):
-                os.system('id')
+                os.system('make')
 
             def main():
                 send(collect())

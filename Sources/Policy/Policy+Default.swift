@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9904, warn: 0.8159),
+        thresholds: Thresholds(block: 0.9894, warn: 0.8141),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6889, warn: 0.27)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9904, warn: 0.8159)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6809, warn: 0.2622)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9894, warn: 0.8141)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -18,6 +18,8 @@ final class JavaScriptCode: Sendable {
     let match: [Int32]
     /// The file.
     let file: SourceFile
+    /// The tokens after a long gap on their line (`JavaScriptTokenStream.gapTokens`).
+    let gapTokens: [Int32]
 
     /// Reads a lexed file.
     /// - Parameters:
@@ -28,8 +30,9 @@ final class JavaScriptCode: Sendable {
         self.source = source
         self.tokens = stream.tokens
         self.names = stream.names
-        self.match = JavaScriptBrackets.match(stream.tokens)
+        self.match = stream.brackets.partners(count: stream.tokens.count)
         self.file = file
+        self.gapTokens = stream.gapTokens
     }
 
     /// The spelling of an identifier token.
@@ -40,12 +43,36 @@ final class JavaScriptCode: Sendable {
     func isOp(_ index: Int, _ op: UInt16) -> Bool { index >= 0 && index < tokens.count && tokens[index].isOp(op) }
 
     /// Whether the token at an index (which may be out of range) is this known name.
+    @inline(__always)
     func isName(_ index: Int, _ known: K) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].kind == .identifier && tokens[index].name == known.rawValue
     }
 
     /// The bracket or template part paired with the token at an index, or -1.
     func partner(_ index: Int) -> Int { index >= 0 && index < match.count ? Int(match[index]) : -1 }
+
+    /// Whether the token at an index continues a chain (`.`, `?.`, `[`, `(` or a template).
+    func continuesChain(at index: Int) -> Bool {
+        guard index < tokens.count else { return false }
+        let token = tokens[index]
+        if token.kind == .template { return true }
+        guard token.kind == .punctuator else { return false }
+        switch token.op {
+        case JavaScriptOp.dot, JavaScriptOp.optionalChain, JavaScriptOp.lbracket, JavaScriptOp.lparen: return true
+        default: return false
+        }
+    }
+
+    /// The dotted spelling of a path of name ids (`obj.f`).
+    /// - Parameters:
+    ///   - path: Where its ids are in `parts`.
+    ///   - parts: The walk's path names (`JavaScriptWalker.pathParts`).
+    /// - Returns: The names joined by dots.
+    func text(of path: JavaScriptPathRef, in parts: [Int32]) -> String {
+        if path.count == 1 { return names[parts[path.base]] }
+        if path.count == 2 { return names[parts[path.base]] + "." + names[parts[path.base + 1]] }
+        return parts[path.base..<path.base + path.count].map { names[$0] }.joined(separator: ".")
+    }
 
     /// Whether the token at an index is a member name (after `.` or `?.`).
     func isMemberName(_ index: Int) -> Bool {

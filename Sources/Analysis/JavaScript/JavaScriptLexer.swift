@@ -10,6 +10,11 @@ struct JavaScriptTokenStream: Sendable {
     var hexIdentifierCount = 0
     /// The index of the first such token, or -1.
     var firstHexIdentifier = -1
+    /// The indices, in order, of the tokens after the first that follow the previous token on the same line after a
+    /// gap of at least `OffscreenCode.minimumGap` bytes (the only tokens code can hide past the edge of the screen).
+    var gapTokens: [Int32] = []
+    /// The bracket pairs of the tokens (`JavaScriptBrackets.partners(count:)` gives each token's partner).
+    var brackets = JavaScriptBrackets()
 }
 
 /// Splits JavaScript source bytes into tokens in one linear pass. Strings, templates (nested through `${}`),
@@ -35,12 +40,17 @@ struct JavaScriptLexer {
     private var braceDepth = 0
     private var newline = false
     private var scratch: [UInt8] = []
+    /// Ids of the short names seen, by their bytes as words (`JavaScriptShortNames`).
+    private var shortNames = JavaScriptShortNames()
     /// Whether each interned name is an obfuscator name, by id (filled as names appear).
     private var hexNames: [Bool] = []
     private let keywordsBeforeRegex = Self.keywordsBeforeRegexTable
     private let operatorStart = Self.operatorStartTable
     private let operatorSecond = Self.operatorSecondTable
     private let packedOperators = Self.packedOperatorsTable
+    private let offscreenGap = OffscreenCode.minimumGap
+    /// The end of the last token appended.
+    private var lastEnd = 0
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.b = bytes
@@ -88,7 +98,7 @@ struct JavaScriptLexer {
             case 0x23 /* # */:
                 if isIdentifierStart(at(i + 1)) { scanIdentifier(kind: .privateName) } else { scanPunctuator() }
             default:
-                if c >= 0x80, let width = unicodeSpaceWidth(i) {
+                if c >= 0x80, let width = Self.unicodeSpaceWidth(b, i) {
                     if c == 0xE2 && at(i + 2) >= 0xA8 { newline = true }
                     i += width
                 } else if isIdentifierStart(c) || c == 0x5C /* \ */ {
@@ -104,10 +114,16 @@ struct JavaScriptLexer {
         _ kind: JavaScriptTokenKind, start: Int, flags: UInt8 = 0, op: UInt16 = 0, name: Int32 = -1
     ) {
         var all = flags
-        if newline { all |= JavaScriptToken.newlineBefore }
+        if newline {
+            all |= JavaScriptToken.newlineBefore
+        } else if start - lastEnd >= offscreenGap && !stream.tokens.isEmpty {
+            stream.gapTokens.append(Int32(stream.tokens.count))
+        }
         newline = false
-        stream.tokens.append(
-            JavaScriptToken(kind: kind, flags: all, op: op, name: name, start: Int32(start), end: Int32(i)))
+        lastEnd = i
+        let token = JavaScriptToken(kind: kind, flags: all, op: op, name: name, start: Int32(start), end: Int32(i))
+        if kind != .identifier { stream.brackets.add(token, at: stream.tokens.count) }
+        stream.tokens.append(token)
     }
 
     /// Skips a run of ASCII spaces, tabs and line breaks in one tight loop (indentation is most of many files).
@@ -291,7 +307,9 @@ struct JavaScriptLexer {
         where at(i + 2) != 0x2F /* slash */ && at(i + 2) != 0x2A /* star */:
             (op, width) = (JavaScriptOp.closeTag, 2)
         default:
-            if operatorStart[Int(c)] && operatorSecond[Int(next)] { (op, width) = longOperator(c) }
+            if operatorStart[Int(c)] && operatorSecond[Int(next)] {
+                (op, width) = Self.longOperator(b, at: i, packedOperators)
+            }
         }
         i += width
         append(.punctuator, start: start, op: op)
@@ -329,10 +347,14 @@ struct JavaScriptLexer {
         return PackedOperator(bytes: packed, mask: mask, length: bytes.count, code: UInt16(300 + index))
     }
 
-    /// The longest multi-character operator here, or the single character.
-    private func longOperator(_ c: UInt8) -> (UInt16, Int) {
-        let next = UInt32(c) | UInt32(at(i + 1)) << 8 | UInt32(at(i + 2)) << 16 | UInt32(at(i + 3)) << 24
-        for candidate in packedOperators where next & candidate.mask == candidate.bytes {
+    /// The longest multi-character operator at an index, or the single character there.
+    /// (The byte helpers are static: a method of the lexer, a large value, would be handed a copy of it.)
+    private static func longOperator(
+        _ b: UnsafeBufferPointer<UInt8>, at i: Int, _ operators: [PackedOperator]
+    ) -> (UInt16, Int) {
+        let c = byte(b, i)
+        let next = UInt32(c) | UInt32(byte(b, i + 1)) << 8 | UInt32(byte(b, i + 2)) << 16 | UInt32(byte(b, i + 3)) << 24
+        for candidate in operators where next & candidate.mask == candidate.bytes {
             return (candidate.code, candidate.length)
         }
         return (UInt16(c), 1)
@@ -356,7 +378,7 @@ struct JavaScriptLexer {
         while i < b.count {
             let c = b[i]
             if c == 0x5C /* \ */ {
-                guard at(i + 1) == 0x75 /* u */, let (scalar, width) = unicodeEscape(at: i + 2) else { break }
+                guard at(i + 1) == 0x75 /* u */, let (scalar, width) = Self.unicodeEscape(b, at: i + 2) else { break }
                 if !escaped {
                     scratch.removeAll(keepingCapacity: true)
                     scratch.append(contentsOf: b[start..<i])
@@ -366,7 +388,7 @@ struct JavaScriptLexer {
                 i += 2 + width
                 continue
             }
-            if c >= 0x80 && unicodeSpaceWidth(i) != nil { break }
+            if c >= 0x80 && Self.unicodeSpaceWidth(b, i) != nil { break }
             guard isIdentifierPart(c) || c >= 0x80 else { break }
             if escaped { scratch.append(c) }
             i += 1
@@ -379,6 +401,15 @@ struct JavaScriptLexer {
         let name: Int32
         if escaped {
             name = scratch.withUnsafeBufferPointer { stream.names.intern($0) }
+        } else if i - start <= JavaScriptShortNames.maximumLength {
+            let key = JavaScriptShortNames.key(b, from: start, to: i)
+            let cached = shortNames.id(of: key)
+            if cached >= 0 {
+                name = cached
+            } else {
+                name = stream.names.intern(UnsafeBufferPointer(rebasing: b[start..<i]))
+                shortNames.insert(key, id: name)
+            }
         } else {
             name = stream.names.intern(UnsafeBufferPointer(rebasing: b[start..<i]))
         }
@@ -437,37 +468,44 @@ struct JavaScriptLexer {
     }
 
     /// Decodes `XXXX` or `{X...}` after `\u`; returns the scalar and the bytes consumed.
-    private func unicodeEscape(at index: Int) -> (Unicode.Scalar, Int)? {
+    private static func unicodeEscape(_ b: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
         var value: UInt32 = 0
-        if at(index) == 0x7B /* { */ {
+        if byte(b, index) == 0x7B /* { */ {
             var j = index + 1
             while j < b.count && j - index < 9 && isHex(b[j]) {
                 value = value * 16 + UInt32(hexValue(b[j]))
                 j += 1
             }
-            guard at(j) == 0x7D /* } */, j > index + 1, let scalar = Unicode.Scalar(value) else { return nil }
+            guard byte(b, j) == 0x7D /* } */, j > index + 1, let scalar = Unicode.Scalar(value) else { return nil }
             return (scalar, j + 1 - index)
         }
         for j in index..<index + 4 {
-            guard isHex(at(j)) else { return nil }
-            value = value * 16 + UInt32(hexValue(at(j)))
+            guard isHex(byte(b, j)) else { return nil }
+            value = value * 16 + UInt32(hexValue(byte(b, j)))
         }
         guard let scalar = Unicode.Scalar(value) else { return nil }
         return (scalar, 4)
     }
 
     /// The width of a non-ASCII space or line separator here (NBSP, BOM, U+2028/2029, ideographic space), if any.
-    private func unicodeSpaceWidth(_ index: Int) -> Int? {
+    private static func unicodeSpaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
         switch b[index] {
-        case 0xC2 where at(index + 1) == 0xA0: return 2
-        case 0xE2
-        where at(index + 1) == 0x80 && (at(index + 2) == 0xA8 || at(index + 2) == 0xA9 || at(index + 2) == 0xAF):
-            return 3
-        case 0xE2 where at(index + 1) == 0x81 && at(index + 2) == 0x9F: return 3
-        case 0xE3 where at(index + 1) == 0x80 && at(index + 2) == 0x80: return 3
-        case 0xEF where at(index + 1) == 0xBB && at(index + 2) == 0xBF: return 3
+        case 0xC2 where byte(b, index + 1) == 0xA0: return 2
+        case 0xE2 where byte(b, index + 1) == 0x80:
+            let third = byte(b, index + 2)
+            if third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
+            return nil
+        case 0xE2 where byte(b, index + 1) == 0x81 && byte(b, index + 2) == 0x9F: return 3
+        case 0xE3 where byte(b, index + 1) == 0x80 && byte(b, index + 2) == 0x80: return 3
+        case 0xEF where byte(b, index + 1) == 0xBB && byte(b, index + 2) == 0xBF: return 3
         default: return nil
         }
+    }
+
+    /// The byte at an index, or 0 past the end.
+    @inline(__always)
+    private static func byte(_ b: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt8 {
+        index < b.count ? b[index] : 0
     }
 }
 

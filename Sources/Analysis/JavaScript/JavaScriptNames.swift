@@ -81,6 +81,7 @@ struct JavaScriptNames: Sendable {
     }
 
     /// Whether an id is a reserved word that cannot start a member chain.
+    @inline(__always)
     static func isKeyword(_ id: Int32) -> Bool {
         id >= 0 && id <= 40 && (keywordBits >> UInt64(id)) & 1 != 0
     }

@@ -80,6 +80,16 @@ struct JavaScriptSource: Sendable {
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 
+    /// Whether the bytes in a range (clamped to the file) are all ASCII.
+    func isASCII(from start: Int, to end: Int) -> Bool {
+        var index = max(0, start)
+        while index < min(end, bytes.count) {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// The raw text of a token.
     func text(_ token: JavaScriptToken) -> String {
         String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)

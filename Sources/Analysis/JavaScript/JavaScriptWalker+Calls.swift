@@ -31,6 +31,16 @@ struct JavaScriptPathRef: Sendable {
 extension JavaScriptWalker {
     /// Evaluates a call, recording its behaviours in emitting mode.
     mutating func call(_ call: JavaScriptCall, emit: Bool, depth: Int) -> JavaScriptValue {
+        // Outside the main walk, a call of a value that never reads its arguments has a value known without them
+        // (what the cases below give): no argument list to build.
+        if !emit && !call.isNew && !Self.readsArguments(call.callee.object) {
+            switch call.callee.object {
+            case .unknown:
+                return JavaScriptValue(object: .unknown, taint: call.callee.taint.intersection(JavaScriptTaint.carried))
+            case .globalGetter: return JavaScriptValue(object: .module(.global))
+            default: return .unknown
+            }
+        }
         var context = JavaScriptCallContext(
             call: call, buffers: callBuffers.popLast() ?? JavaScriptCallBuffers(), emit: emit, depth: depth)
         defer { recycle(&context) }
@@ -41,12 +51,17 @@ extension JavaScriptWalker {
             context.arguments.removeFirst(min(call.shift, context.arguments.count))
         }
         if emit {
+            let valuesRead = Self.readsArguments(call.callee.object)
             var position = 0
             while position < min(8, context.arguments.count) {
                 let range = context.arguments[position]
-                let value = argumentValue(range, depth: depth)
-                context.remember(value, at: position)
-                recordFolded(value, at: range.lowerBound)
+                if valuesRead {
+                    let value = argumentValue(range, depth: depth)
+                    context.remember(value, at: position)
+                    recordFolded(value, at: range.lowerBound)
+                } else {
+                    recordFolded(foldedArgument(range, depth: depth), at: range.lowerBound)
+                }
                 position += 1
             }
         }
@@ -99,7 +114,7 @@ extension JavaScriptWalker {
             return moduleCall(module, &context)
         case .unknown:
             if let path = call.path, emit || call.isNew {
-                let resolved = resolve(text(of: path))
+                let resolved = Self.resolve(code.text(of: path, in: pathParts), className: classes.last?.name)
                 if emit { recordLocalCall(call.isNew ? resolved + ".constructor" : resolved) }
                 if call.isNew { return JavaScriptValue(object: .instance(resolved)) }
             }
@@ -129,14 +144,46 @@ extension JavaScriptWalker {
 
     // MARK: - Private
 
+    /// Whether calling a value reads its arguments' values (else the main walk evaluates them only for
+    /// `recordFolded`): not for an unknown or local function, nor for what calls of it ignore.
+    private static func readsArguments(_ callee: JavaScriptObject) -> Bool {
+        switch callee {
+        case .unknown, .localFunction, .globalGetter, .string, .number, .array, .instance: false
+        default: true
+        }
+    }
+
+    /// An argument's value as far as `recordFolded` reads it: `argumentValue` when the argument is one expression,
+    /// else unknown without the taint of its tokens (a value that is not a string records nothing). A lone
+    /// literal is never a folded string: only the budget its evaluation would spend is spent.
+    private mutating func foldedArgument(_ range: Range<Int>, depth: Int) -> JavaScriptValue {
+        if range.count == 1, range.lowerBound < code.tokens.count {
+            switch code.tokens[range.lowerBound].kind {
+            case .string, .template, .number:
+                // `argumentValue` → `evaluate` (depth + 1) → `chain` (depth + 2), which spends one unit.
+                if depth + 2 < 40 && budget > 0 { budget -= 1 }
+                return .unknown
+            default: break
+            }
+        }
+        var first = range.lowerBound
+        if code.isOp(first, JavaScriptOp.spread) { first += 1 }
+        let (value, end) = evaluate(from: first, depth: depth + 1)
+        return end == range.upperBound ? value : .unknown
+    }
+
     /// Gives a finished call's buffers back for the next call (emptied, their capacity kept).
     private mutating func recycle(_ context: inout JavaScriptCallContext) {
         let buffers = context.takeBuffers()
         if callBuffers.count < 64 { callBuffers.append(buffers) }
     }
 
-    private func resolve(_ path: String) -> String {
-        if path.hasPrefix("this."), let current = classes.last { return current.name + path.dropFirst(4) }
+    /// A called path as a function name: `this.` read as the enclosing class, `module.exports.x` as `exports.x`.
+    /// (Static, as the walk's other helpers that read no state: a method on the walk would copy it whole.)
+    private static func resolve(_ path: String, className: String?) -> String {
+        // Only a path starting `this.` or `module.exports.` changes: most start with neither letter.
+        guard let first = path.utf8.first, first == 0x74 /* t */ || first == 0x6D /* m */ else { return path }
+        if path.hasPrefix("this."), let className { return className + path.dropFirst(4) }
         if path.hasPrefix("module.exports.") { return String(path.dropFirst(7)) }
         return path
     }

@@ -10,6 +10,10 @@ extension JavaScriptWalker {
     mutating func chain(from start: Int, emit: Bool, depth: Int) -> (JavaScriptValue, Int) {
         guard depth < 40, budget > 0, start < code.tokens.count else { return (.unknown, start) }
         budget -= 1
+        let first = code.tokens[start]
+        if first.kind == .identifier && Self.isPlainName(first.name) && !code.continuesChain(at: start + 1) {
+            return loneName(first.name, at: start, emit: emit)
+        }
         var index = start
         var isNew = false
         while code.isName(index, .new_) && index < start + 8 {
@@ -85,13 +89,6 @@ extension JavaScriptWalker {
         return (value, index)
     }
 
-    /// The dotted spelling of a path (`obj.f`).
-    func text(of path: JavaScriptPathRef) -> String {
-        if path.count == 1 { return code.names[pathParts[path.base]] }
-        if path.count == 2 { return code.names[pathParts[path.base]] + "." + code.names[pathParts[path.base + 1]] }
-        return pathParts[path.base..<path.base + path.count].map { code.names[$0] }.joined(separator: ".")
-    }
-
     /// The value of a member access `value.name` by the name's id (no spelling needed when nothing is known).
     mutating func member(_ value: JavaScriptValue, named memberName: Int32, at index: Int, emit: Bool)
         -> JavaScriptValue
@@ -154,15 +151,47 @@ extension JavaScriptWalker {
     /// What an unbound name refers to (cached per name).
     mutating func globalValue(_ name: Int32) -> JavaScriptObject? {
         let slot = Int(name)
-        guard slot >= 0 && slot < globals.count else { return nil }
-        if let cached = globals[slot] { return cached.object }
+        guard slot >= 0 && slot < globalSlots.count else { return nil }
+        let state = globalSlots[slot]
+        if state == 1 { return nil }
+        if state >= 2 { return globalObjects[Int(state) - 2] }
         let ruledOut = code.names.withBytes(of: name) { JavaScriptCatalog.rulesOutGlobal($0) }
-        let object = ruledOut ? nil : JavaScriptCatalog.global(code.names[name])
-        globals[slot] = CachedGlobal(object: object)
+        guard !ruledOut, let object = JavaScriptCatalog.global(code.names[name]) else {
+            globalSlots[slot] = 1
+            return nil
+        }
+        globalObjects.append(object)
+        globalSlots[slot] = Int32(globalObjects.count + 1)
         return object
     }
 
     // MARK: - Private
+
+    /// Whether a name starts a chain as itself: not a keyword, `this` or `await` (which `primary` reads apart).
+    private static func isPlainName(_ name: Int32) -> Bool {
+        !JavaScriptNames.isKeyword(name) && name != K.this.rawValue && name != K.await_.rawValue
+    }
+
+    /// A chain that is one plain name and nothing after it (most names): what `primary` and `afterChain` do for
+    /// it, without the loop over members and calls.
+    private mutating func loneName(_ name: Int32, at start: Int, emit: Bool) -> (JavaScriptValue, Int) {
+        var value = JavaScriptValue.unknown
+        var hasPath = true
+        if let bound = scopes.lookup(name) {
+            value = bound
+        } else if let global = globalValue(name) {
+            value = JavaScriptValue(object: global)
+            hasPath = false
+        }
+        if emit {
+            let pathBase = pathTop
+            if hasPath { pushPath(name) }
+            afterChain(
+                value, from: start, to: start + 1, path: hasPath ? JavaScriptPathRef(base: pathBase, count: 1) : nil)
+            pathTop = pathBase
+        }
+        return (value, start + 1)
+    }
 
     /// Pushes a name on `pathParts` (reusing the slots of finished chains).
     private mutating func pushPath(_ name: Int32) {
@@ -268,7 +297,7 @@ extension JavaScriptWalker {
         {
             switch value.object {
             case .localFunction(let function): recordLocalCall(function)
-            case .unknown: recordLocalCall(text(of: path))
+            case .unknown: recordLocalCall(code.text(of: path, in: pathParts))
             default: break
             }
         }

@@ -27,8 +27,18 @@ extension JavaScriptWalker {
     /// A string literal or template part: its own signals, and escapes that hide plain text.
     mutating func stringLiteral(at index: Int) {
         let token = code.tokens[index]
+        // An ASCII value of fewer than four bytes without escapes has no signals and is neither `push` nor
+        // `shift`: nothing to do, and no string to make (its quotes are among the token's bytes; non-ASCII bytes
+        // are left to `cooked`, whose repair of invalid UTF-8 can lengthen the value).
+        if token.flags & JavaScriptToken.hasEscapes == 0 && token.end - token.start < 5
+            && code.source.isASCII(from: Int(token.start), to: Int(token.end))
+        {
+            return
+        }
         let (value, plainEscapes) = code.source.cooked(token)
-        if rotationAt < 0 && (value == "push" || value == "shift") && token.kind == .string {
+        if rotationAt < 0 && token.kind == .string && (value.utf8.count == 4 || value.utf8.count == 5)
+            && (value == "push" || value == "shift")
+        {
             rotationCheck(value, at: index)
         }
         // Counting scalars costs a pass over the value: only when enough escapes make the answer possible.

@@ -56,15 +56,13 @@ struct JavaScriptWalker {
     var pathParts: [Int32] = []
     /// The number of `pathParts` in use (the rest are free slots).
     var pathTop = 0
-    var globals: [CachedGlobal?]
+    /// What `JavaScriptCatalog.global` answered for each name id: 0 not asked yet, 1 no global of interest, else
+    /// 2 plus the answer's index in `globalObjects` (plain integers, so the table costs nothing to make or free).
+    var globalSlots: [Int32]
+    /// The globals of interest found so far (see `globalSlots`).
+    var globalObjects: [JavaScriptObject] = []
     /// Emptied buffers of finished calls, for the next ones (see `call(_:emit:depth:)`).
     var callBuffers: [JavaScriptCallBuffers] = []
-
-    /// A cached answer of `JavaScriptCatalog.global`.
-    struct CachedGlobal {
-        /// The global's value, or nil for names of no interest.
-        var object: JavaScriptObject?
-    }
 
     /// Creates a walk.
     /// - Parameters:
@@ -83,7 +81,7 @@ struct JavaScriptWalker {
         self.applyName = stream.names.lookup("apply")
         self.bindName = stream.names.lookup("bind")
         self.firstHexIdentifier = stream.firstHexIdentifier
-        self.globals = [CachedGlobal?](repeating: nil, count: stream.names.strings.count)
+        self.globalSlots = [Int32](repeating: 0, count: stream.names.strings.count)
         self.scopes = JavaScriptScopes(nameCount: stream.names.strings.count)
         self.stringSignals = JavaScriptStringSignals(shared: signals)
     }
@@ -93,7 +91,7 @@ struct JavaScriptWalker {
     /// Walks every token.
     mutating func run() {
         var index = 0
-        var offscreen = nextOffscreenToken(from: 0)
+        var offscreen = code.nextOffscreenToken(from: 0)
         while index < code.tokens.count {
             if !expressionBodies.isEmpty { closeExpressionBodies(at: index) }
             if !pendingExpressionBodies.isEmpty, let info = pendingExpressionBodies.removeValue(forKey: index) {
@@ -103,7 +101,7 @@ struct JavaScriptWalker {
             if index == firstHexIdentifier && obfuscatedNames { record(.obfuscatedIdentifiers, at: index) }
             if index == offscreen {
                 record(.offscreenCode, at: index)
-                offscreen = nextOffscreenToken(from: index + 1)
+                offscreen = code.nextOffscreenToken(from: index + 1)
             }
             let token = code.tokens[index]
             switch token.kind {

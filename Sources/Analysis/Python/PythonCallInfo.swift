@@ -34,7 +34,8 @@ final class PythonCallInfo: Sendable {
     init(qualified: String) {
         let shape = PythonFileContext.shape(of: qualified)
         self.shape = shape
-        resultName = PythonFileContext.extended(qualified, "", "()")
+        // As `PythonFileContext.extended(qualified, "", "()")`, without the intermediate `qualified + ""`.
+        resultName = qualified.utf8.count + 2 < PythonFileContext.maxQualifiedLength ? qualified + "()" : nil
         isSetup =
             shape == "$local.setup"
             || shape.hasSuffix(".setup") && (shape.hasPrefix("setuptools") || shape.hasPrefix("distutils"))
@@ -99,8 +100,8 @@ final class PythonCallCache: Sendable {
     /// (`builtins.NAME`), a well-known module used without a visible import (`NAME`), or a name of the file
     /// (`$local.NAME`), worked out once.
     /// - Parameter name: The bare name (not `__builtins__`).
-    /// - Returns: The qualified name referred to.
-    func unbound(_ name: String) -> String {
+    /// - Returns: Which of the three it is.
+    func unbound(_ name: String) -> Unbound {
         if let known = unboundEntries.withLock({ $0[name] }) { return known }
         let value = Self.resolveUnbound(name)
         unboundEntries.withLock { entries in
@@ -110,17 +111,22 @@ final class PythonCallCache: Sendable {
         return value
     }
 
-    /// The reference of a bare unbound name (as `unbound(_:)`), without the cache.
+    /// What a bare unbound name refers to (as `unbound(_:)`), without the cache.
     /// - Parameter name: The bare name.
-    /// - Returns: The qualified name referred to.
-    static func resolveUnbound(_ name: String) -> String {
-        if PythonAPI.builtinNames.contains(name) { return "builtins." + name }
-        if !PythonAPI.importKinds(name).isEmpty { return name }
-        return "$local." + name
+    /// - Returns: Which kind of name it is.
+    static func resolveUnbound(_ name: String) -> Unbound {
+        if PythonAPI.builtinNames.contains(name) { return .builtin }
+        if !PythonAPI.importKinds(name).isEmpty { return .module }
+        return .local
+    }
+
+    /// What a bare unbound name refers to: its reference is `builtins.NAME`, `NAME` or `$local.NAME`.
+    enum Unbound: Sendable {
+        case builtin, module, local
     }
 
     // MARK: - Private
 
     private let entries = Mutex<[String: PythonCallInfo]>([:])
-    private let unboundEntries = Mutex<[String: String]>([:])
+    private let unboundEntries = Mutex<[String: Unbound]>([:])
 }

@@ -128,10 +128,15 @@ extension PythonFileContext {
             value = ref("builtins")
         } else if let member = starMember(name) {
             value = ref(member)
-        } else if let sharedCalls {
-            value = ref(sharedCalls.unbound(name))
         } else {
-            value = ref(PythonCallCache.resolveUnbound(name))
+            // `builtins.NAME` and `$local.NAME` are joined from ids (no `String` unless too long for a path).
+            switch sharedCalls?.unbound(name) ?? PythonCallCache.resolveUnbound(name) {
+            case .module: value = .ref(id)
+            case .builtin:
+                value = .ref(names.extended(names.intern("builtins"), id) ?? names.intern("builtins." + name))
+            case .local:
+                value = .ref(names.extended(names.intern("$local"), id) ?? names.intern("$local." + name))
+            }
         }
         if Int(id) >= unboundCache.count {
             unboundCache += [PythonValue?](
@@ -171,7 +176,9 @@ extension PythonFileContext {
             }
         }
         _ = charge(rendered.utf8.count)
-        let kinds = signalKinds(rendered)
+        // A short constant gets its key's id first: a repeat of it in the file reuses the kinds found for it.
+        let constantId = !dynamic && constant.utf8.count <= 200 ? constantTable.intern(constant) : -1
+        let kinds = constantId >= 0 ? constantSignalKinds(constantId, constant) : signalKinds(rendered)
         let decoded = kinds.isEmpty ? nil : StringSignals.decodedEvidence(rendered, kinds: kinds)
         for kind in kinds {
             emit(kind, at: start, decoded: StringSignals.isShapeKind(kind) ? nil : decoded)
@@ -183,7 +190,11 @@ extension PythonFileContext {
             if !constant.isEmpty { result.tags.insert(.built) }
         } else {
             result.value = isBytes ? .bytes(constant) : .string(constant)
-            if constant.utf8.count <= 256 { addConstantKey(constant, to: &result) }
+            if constantId >= 0 {
+                result.keys.add(constantId | PythonFileContext.constantKeyTag)  // as `addConstantKey`
+            } else if constant.utf8.count <= 256 {
+                addConstantKey(constant, to: &result)
+            }
         }
         return result
     }

@@ -23,10 +23,15 @@ extension PythonFileContext {
     /// A qualified name without its `()` parts (`socket.socket().connect` is `socket.socket.connect`).
     static func shape(of qualified: String) -> String {
         guard qualified.utf8.contains(0x28) else { return qualified }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(qualified.utf8.count)
-        for byte in qualified.utf8 where byte != 0x28 && byte != 0x29 { bytes.append(byte) }
-        return String(decoding: bytes, as: UTF8.self)
+        // Written straight into the new string's storage (the count kept is at most the capacity).
+        return String(unsafeUninitializedCapacity: qualified.utf8.count) { buffer in
+            var count = 0
+            for byte in qualified.utf8 where byte != 0x28 && byte != 0x29 {
+                buffer[count] = byte
+                count += 1
+            }
+            return count
+        }
     }
 
     // MARK: - Private

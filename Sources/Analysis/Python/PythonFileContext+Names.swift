@@ -81,6 +81,24 @@ extension PythonFileContext {
         eval.keys.add(constantTable.intern(text) | PythonFileContext.constantKeyTag)
     }
 
+    /// The string-signal kinds of a constant string (`signalKinds`), worked out once per file by its id in
+    /// `constantTable`.
+    /// - Parameters:
+    ///   - id: The constant's id in `constantTable`.
+    ///   - text: The constant.
+    /// - Returns: Its kinds.
+    func constantSignalKinds(_ id: Int32, _ text: String) -> [BehaviourKind] {
+        let slot = Int(id)
+        if slot < constantKinds.count, let known = constantKinds[slot] { return known }
+        let kinds = signalKinds(text)
+        if slot >= constantKinds.count {
+            constantKinds += [[BehaviourKind]?](
+                repeating: nil, count: max(slot + 1, constantKinds.count * 2) - constantKinds.count)
+        }
+        constantKinds[slot] = kinds
+        return kinds
+    }
+
     /// The texts of a value's path keys, in order.
     func keyTexts(_ eval: PythonEval) -> [String] {
         eval.keys.ids.map { id in

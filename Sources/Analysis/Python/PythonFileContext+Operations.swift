@@ -24,7 +24,7 @@ extension PythonFileContext {
         result.path = extendedPath
         switch base.value {
         case .ref(let qualified):
-            if names.text(nameId) == "__dict__" {
+            if names.spells(nameId, "__dict__") {
                 result.value = .ref(qualified)
             } else {
                 result.value = names.extended(qualified, nameId).map(PythonValue.ref) ?? .unknown
@@ -61,7 +61,7 @@ extension PythonFileContext {
         }
         guard let key else { return result }
         switch (base.value, key.value) {
-        case (.ref(let id), _) where names.text(id) == "os.environ" || names.text(id) == "os.environb":
+        case (.ref(let id), _) where names.spells(id, "os.environ") || names.spells(id, "os.environb"):
             emit(.readEnvironmentVariable, at: base.start)
             result.tags.insert(.data)
         case (.ref(let id), .string(let name)):

@@ -66,6 +66,8 @@ final class PythonFileContext {
     @exclusivity(unchecked) var keyTable = PythonNames(slots: 16, keepsBytes: false)
     /// The texts of constant-string path keys (`c:TEXT` without its prefix), interned.
     @exclusivity(unchecked) var constantTable = PythonNames(slots: 64, keepsBytes: false)
+    /// The string-signal kinds of each `constantTable` id, once asked for (`constantSignalKinds`).
+    @exclusivity(unchecked) var constantKinds: [[BehaviourKind]?] = []
     /// Each token's name id, once asked for (-1 before).
     @exclusivity(unchecked) var nameIds: [Int32]
     /// What calling each qualified name means (indexed by `callInfoSlots`).
@@ -113,7 +115,10 @@ final class PythonFileContext {
         self.file = file
         self.sharedCalls = calls
         self.sharedSignals = signals
-        self.bytes = [UInt8](file.data)
+        let data = file.data  // copied in one `memcpy` (the generic `[UInt8](data)` walks an iterator first)
+        self.bytes = [UInt8](unsafeUninitializedCapacity: data.count) { buffer, count in
+            count = data.copyBytes(to: buffer)
+        }
         let lexed = bytes.withUnsafeBufferPointer { PythonLexer.lex($0) }
         let tokens = lexed.tokens
         self.tokens = tokens

@@ -21,7 +21,9 @@ struct PythonNames {
         var facts: Facts
     }
 
-    private var texts: [String] = []
+    /// The text of each id; in a table that keeps bytes, nil until first asked for (a name or path interned from
+    /// bytes, most of which are never read as a `String`, is then made from `arena` once).
+    private var texts: [String?] = []
     private var entries: [Entry] = []
     /// The UTF-8 bytes of every text, one after the other (`Entry.start` gives where each begins), so a name read from
     /// the source is compared without touching its `String`.
@@ -83,16 +85,66 @@ struct PythonNames {
             }
             slot = (slot + 1) & (slots.count - 1)
         }
-        return intern(String(decoding: bytes, as: UTF8.self), hash: hash)
+        return insert(bytes, hash: hash, at: slot)
+    }
+
+    /// The text of an id (made from the stored bytes, once, when it was interned from bytes).
+    /// - Parameter id: An id from this table.
+    /// - Returns: The text.
+    mutating func text(_ id: Int32) -> String {
+        if let known = texts[Int(id)] { return known }
+        let entry = entries[Int(id)]
+        // In bounds: every entry's `start + length` is at most `arena.count`.
+        let made = arena.withUnsafeBufferPointer { stored in
+            String(decoding: UnsafeBufferPointer(rebasing: stored[entry.start..<(entry.start + entry.length)]),
+                as: UTF8.self)
+        }
+        texts[Int(id)] = made
+        return made
+    }
+
+    /// Whether the text of an id is `literal` (ASCII), compared on the stored bytes without a `String`.
+    /// - Parameters:
+    ///   - id: An id from this table (one that keeps bytes).
+    ///   - literal: The text compared with.
+    /// - Returns: True when they are equal.
+    func spells(_ id: Int32, _ literal: StaticString) -> Bool {
+        let entry = entries[Int(id)]
+        let count = literal.utf8CodeUnitCount
+        guard keepsBytes, entry.length == count else { return false }
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        return arena.withUnsafeBufferPointer { stored in
+            for index in 0..<count where stored[entry.start + index] != expected[index] { return false }
+            return true
+        }
     }
 
     // MARK: - Private
+
+    /// Adds new bytes (an ASCII name, or a path joined in `joined`) under an empty hash slot; the `String` is made
+    /// when first asked for.
+    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) -> Int32 {
+        let id = Int32(texts.count)
+        slots[slot] = id
+        texts.append(nil)
+        entries.append(Entry(hash: hash, start: arena.count, length: bytes.count, facts: []))
+        arena.append(contentsOf: bytes)
+        if texts.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    /// Whether the text of an id is `text` (on the stored bytes when the table keeps them).
+    private func isText(_ id: Int32, _ text: String) -> Bool {
+        if let known = texts[Int(id)] { return known == text }
+        var copy = text
+        return copy.withUTF8 { storedBytes(id, equal: $0) }
+    }
 
     private mutating func intern(_ text: String, hash: UInt64) -> Int32 {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let known = slots[slot]
-            if entries[Int(known)].hash == hash && texts[Int(known)] == text { return known }
+            if entries[Int(known)].hash == hash && isText(known, text) { return known }
             slot = (slot + 1) & (slots.count - 1)
         }
         let id = Int32(texts.count)
@@ -114,16 +166,11 @@ struct PythonNames {
         var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while slots[slot] >= 0 {
             let known = slots[slot]
-            if entries[Int(known)].hash == hash && texts[Int(known)] == text { return known }
+            if entries[Int(known)].hash == hash && isText(known, text) { return known }
             slot = (slot + 1) & (slots.count - 1)
         }
         return nil
     }
-
-    /// The text of an id.
-    /// - Parameter id: An id from this table.
-    /// - Returns: The text.
-    func text(_ id: Int32) -> String { texts[Int(id)] }
 
     /// Whether the name is one of `PythonAPI.markerNames`.
     mutating func isMarker(_ id: Int32) -> Bool { facts(id).contains(.marker) }
@@ -142,7 +189,7 @@ struct PythonNames {
             entries[Int(id)].facts = fact
             return fact
         }
-        let text = texts[Int(id)]
+        let text = text(id)
         if PythonAPI.markerNames.contains(text) { fact.insert(.marker) }
         if PythonAPI.isProtectorName(text) { fact.insert(.protector) }
         entries[Int(id)].facts = fact
@@ -168,7 +215,7 @@ struct PythonNames {
     }
 
     /// The id of `text(base) + "." + text(name)`, hashed and looked up on the stored bytes (joined in `joined`, a
-    /// buffer kept between calls): a `String` is made (in one allocation) only when the text is new.
+    /// buffer kept between calls): no `String` is made (`text(_:)` makes it if it is ever read).
     private mutating func internJoined(_ base: Int32, _ name: Int32) -> Int32 {
         let (baseStart, baseLength) = (entries[Int(base)].start, entries[Int(base)].length)
         let (nameStart, nameLength) = (entries[Int(name)].start, entries[Int(name)].length)
@@ -189,15 +236,8 @@ struct PythonNames {
             }
             slot = (slot + 1) & (slots.count - 1)
         }
-        let text = arena.withUnsafeBufferPointer { stored in
-            String(unsafeUninitializedCapacity: count) { buffer in
-                for index in 0..<baseLength { buffer[index] = stored[baseStart + index] }
-                buffer[baseLength] = 0x2E
-                for index in 0..<nameLength { buffer[baseLength + 1 + index] = stored[nameStart + index] }
-                return count
-            }
-        }
-        return intern(text, hash: hash)
+        let pending = joined  // a local reference, released before `joined` is next written
+        return pending.withUnsafeBufferPointer { insert($0, hash: hash, at: slot) }
     }
 
     /// Whether the stored bytes of an id are those of two stored ranges joined by a dot (same length checked).

@@ -71,6 +71,28 @@ extension ShellRun {
         op.hasSuffix("&") && !target.isEmpty && (target == "-" || target.allSatisfy(\.isASCIIDigit))
     }
 
+    /// The package file a Windows launcher's argument names, relative to the package: a script
+    /// (`.js`, `.jse`, `.vbs`, `.vbe`, `.wsf`, `.hta`, `.sct`, `.bat`, `.cmd`, `.ps1`) or, given with a folder, a
+    /// binary (`.dll`, `.exe`, `.cpl`); a leading `%INIT_CWD%`, `$INIT_CWD` or `${PWD}` folder is dropped and
+    /// backslashes become slashes. Nil for anything else (`shell32.dll,Control_RunDLL`, `//B`).
+    static func launchedFile(_ word: String) -> String? {
+        var path = word.replacingOccurrences(of: "\\", with: "/")
+        for (open, close) in [("%", "%"), ("${", "}"), ("$", "")] where path.hasPrefix(open) {
+            let rest = path.dropFirst(open.count)
+            guard let slash = rest.firstIndex(of: "/") else { break }
+            let variable = rest[..<slash].dropLast(close.count)
+            guard !variable.isEmpty, variable.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { break }
+            path = String(rest[rest.index(after: slash)...])
+            break
+        }
+        let lower = path.lowercased()
+        guard !lower.contains(","), let dot = lower.lastIndex(of: ".") else { return nil }
+        let suffix = lower[lower.index(after: dot)...]
+        if ["js", "jse", "vbs", "vbe", "wsf", "hta", "sct", "bat", "cmd", "ps1"].contains(suffix) { return path }
+        if ["dll", "exe", "cpl"].contains(suffix), path.contains("/") { return path }
+        return nil
+    }
+
     /// Bash's network pseudo-files, `/dev/tcp/HOST/PORT` and `/dev/udp/HOST/PORT`.
     static func isSocketPath(_ path: String) -> Bool {
         path.hasPrefix("/dev/tcp/") || path.hasPrefix("/dev/udp/")

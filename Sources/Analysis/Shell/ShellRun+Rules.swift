@@ -72,6 +72,13 @@ extension ShellRun {
             emit(.spawnProcess, at: head, anchor: anchor)
             if lowered.contains("-e") || lowered.contains("-r") { emit(.evalCode, at: head, anchor: anchor) }
             if pipedFromDownload { emit(.downloadExecute, at: head, anchor: anchor) }
+            // Windows launchers that run a file of the package (`rundll32 shell32.dll,Control_RunDLL x.js`,
+            // `wscript //B x.vbs`): the file is walked like one a shell runs.
+            if ["mshta", "wscript", "cscript", "rundll32", "regsvr32"].contains(name),
+                let file = texts.compactMap(ShellRun.launchedFile).first
+            {
+                run(file, .direct, at: head, anchor: anchor)
+            }
         case "npm", "yarn", "pnpm", "bun":
             packageManager(name, arguments: texts)
         case "source", ".":

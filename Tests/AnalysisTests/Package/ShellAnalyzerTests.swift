@@ -78,6 +78,17 @@ import Testing
         #expect(!kinds.contains(.writeFile) && !kinds.contains(.urlRawIP) && !kinds.contains(.downloadExecute))
     }
 
+    @Test func windowsLaunchersHandOverThePackageFileTheyRun() {
+        let steps = Self.steps(
+            #"rundll32.exe shell32.dll, Control_RunDLL "%INIT_CWD%/src/sass.js" && wscript //B "lib\run.vbs""#
+                + " && regsvr32 /s /i bin/x.dll && rundll32 url.dll,FileProtocolHandler calc.exe")
+        let files = steps.compactMap { step -> String? in
+            if case .runFile(let path, let interpreter, _, _) = step { return "\(interpreter.rawValue) \(path)" }
+            return nil
+        }
+        #expect(files == ["direct src/sass.js", "direct lib/run.vbs", "direct bin/x.dll"], "\(files)")
+    }
+
     @Test func interpretersHandOverFilesAndInlineCode() {
         let steps = Self.steps(
             "node scripts/install.js && node -e 'require(1)' && python3 -c \"import os\" "

@@ -200,10 +200,9 @@ extension PythonFileContext {
         }
         if arguments.contains(where: { $0.eval.tags.contains(.windowless) }) { hidden = true }
         for argument in arguments {
-            var texts = argument.eval.value.text.map { [$0] } ?? []
-            if case .list(let items) = argument.eval.value {
-                texts = items.compactMap(\.text)
-                if texts.count == items.count && texts.count > 1 {
+            let (texts, complete) = Self.commandWords(argument.eval.value)
+            if case .list = argument.eval.value {
+                if complete && texts.count > 1 {
                     var joined = PythonEval(.string(texts.joined(separator: " ")), start: argument.eval.start)
                     joined.tags = [.folded]
                     joined.signalled = argument.eval.signalled
@@ -227,14 +226,23 @@ extension PythonFileContext {
     /// decoded at run time shows its text as the snippet.
     private func commandEffects(_ arguments: [PythonArgument], at index: Int) {
         guard let command = arguments.value(at: 0, keyword: "args") else { return }
-        var text = command.value.text
-        if case .list(let items) = command.value {
-            let texts = items.compactMap(\.text)
-            if texts.count == items.count { text = texts.joined(separator: " ") }
-        }
-        guard let text else { return }
+        let (words, complete) = Self.commandWords(command.value)
+        guard complete, !words.isEmpty else { return }
+        let text = words.joined(separator: " ")
         let shown = command.tags.contains(.decoded) ? text : nil
         for kind in CommandKinds.kinds(of: text, context: file.context) { emit(kind, at: index, decoded: shown) }
+    }
+
+    /// The constant words of a process call's argument: a string's text, or the texts among a list's items, and
+    /// whether that is all of it (every item is text; false for any other value).
+    static func commandWords(_ value: PythonValue) -> (texts: [String], complete: Bool) {
+        switch value {
+        case .string(let text), .bytes(let text): return ([text], true)
+        case .list(let items):
+            let texts = items.compactMap(\.text)
+            return (texts, texts.count == items.count)
+        default: return ([], false)
+        }
     }
 
     /// eval/exec: protector chains and download/write-then-execute.

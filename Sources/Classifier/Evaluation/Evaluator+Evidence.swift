@@ -75,21 +75,25 @@ extension Evaluator {
     /// catches counts as scored 1, so these rows' ROC-AUC ranks it first.
     func gate(samples: [LabelledSequence], outcome: CrossValidation.Outcome) -> EvaluationSection {
         var gated = outcome
-        var caught: [String: Int] = [:]
-        for (index, sample) in samples.enumerated()
-        where gated.scores[index] != nil && !InstallTimeThreat.behaviours(in: sample.sequence).isEmpty {
-            if let score = gated.scores[index], score < thresholds.thresholds(for: sample.ecosystem).block {
-                caught[sample.stratum, default: 0] += 1
-            }
+        var fired: [String: Int] = [:]
+        var added: [String: Int] = [:]
+        for (index, sample) in samples.enumerated() {
+            guard let score = gated.scores[index], !InstallTimeThreat.behaviours(in: sample.sequence).isEmpty
+            else { continue }
+            fired[sample.stratum, default: 0] += 1
+            if score < thresholds.thresholds(for: sample.ecosystem).block { added[sample.stratum, default: 0] += 1 }
             gated.scores[index] = 1
         }
-        let added = caught.keys.sorted().map { "\($0) \(caught[$0] ?? 0)" }.joined(separator: ", ")
+        func listed(_ counts: [String: Int]) -> String {
+            counts.isEmpty ? "none" : counts.keys.sorted().map { "\($0) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+        }
         return EvaluationSection(
             title: "The gate: model and install_time_threat rule (cross-validated scores, default thresholds)",
             note: "A package is blocked when its score reaches the block threshold or when code that runs at install "
                 + "shows a behaviour of the install_time_threat rule (credential and browser stores, exfiltration "
                 + "channels, public-IP lookups, persistence, packed or off-screen code); the warn threshold as "
-                + "above. Packages the rule adds below the block threshold: \(added.isEmpty ? "none" : added).",
+                + "above. The rule fires on: \(listed(fired)); of those, below the block threshold: "
+                + "\(listed(added)).",
             rows: rows(samples: samples, outcome: gated, nested: false))
     }
 }

@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9894, warn: 0.8141),
+        thresholds: Thresholds(block: 0.9887, warn: 0.748),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6809, warn: 0.2622)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9894, warn: 0.8141)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6872, warn: 0.262)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9887, warn: 0.748)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -92,6 +92,8 @@ enum JavaScriptCatalog {
         "lookup", "lookupService", "resolve", "resolve4", "resolve6", "resolveAny", "resolveCname", "resolveMx",
         "resolveNs", "resolveTxt", "resolveSrv", "resolvePtr", "resolveSoa", "resolveNaptr", "resolveCaa", "reverse",
     ]
+    /// `dns` members whose name argument is a service or an address: service discovery and reverse lookups.
+    static let dnsServiceMembers: Set<String> = ["resolveSrv", "lookupService", "reverse"]
     /// `zlib` members that decompress.
     static let zlibDecodeMembers: Set<String> = [
         "inflate", "inflateSync", "inflateRaw", "inflateRawSync", "gunzip", "gunzipSync", "unzip", "unzipSync",

@@ -132,13 +132,23 @@ extension JavaScriptCode {
         return result
     }
 
-    /// `detached: true` or `windowsHide: true` among a spawn's options.
-    func hidesWindow(from open: Int, to close: Int) -> Bool {
+    /// `for (k in X)`, `for (const k in X)`: the `in` at this index heads a for-in loop, which walks every key of X
+    /// (`'k' in X` tests one key).
+    func isForInHead(inAt index: Int) -> Bool {
+        guard isName(index, .in_), index >= 3, tokens[index - 1].kind == .identifier else { return false }
+        var open = index - 2
+        if isName(open, .const_) || isName(open, .let_) || isName(open, .var_) { open -= 1 }
+        return isOp(open, JavaScriptOp.lparen) && isName(open - 1, .for_)
+    }
+
+    /// `detached: true` among a spawn's options: the child outlives its parent. (`windowsHide: true` only keeps a
+    /// console window from flashing on Windows; process libraries set it by default, so it hides nothing.)
+    func detachesProcess(from open: Int, to close: Int) -> Bool {
         var index = open + 1
         while index + 2 < close && index < open + 512 {
             if tokens[index].kind == .identifier, isOp(index + 1, JavaScriptOp.colon) {
                 let key = name(index)
-                if key == "detached" || key == "windowsHide" {
+                if key == "detached" {
                     let value = tokens[index + 2]
                     if value.kind == .identifier && value.name == K.true_.rawValue { return true }
                     if value.isOp(UInt16(UInt8(ascii: "!"))) && source.text(tokens[index + 3]) == "0" { return true }

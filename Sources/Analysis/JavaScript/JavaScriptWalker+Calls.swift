@@ -79,6 +79,10 @@ extension JavaScriptWalker {
             return specifier.flatMap(JavaScriptCatalog.module(for:)).map { JavaScriptValue(object: .module($0)) }
                 ?? .unknown
         case .eval:
+            // `eval('this')`, `(0, eval)('this')`: the global object, the idiom `Function('return this')` also is.
+            if context.arguments.count == 1, value(0, &context).string == "this" {
+                return JavaScriptValue(object: .module(.global))
+            }
             if emit { evalCall(&context) }
             return .unknown
         case .functionConstructor:
@@ -90,6 +94,10 @@ extension JavaScriptWalker {
         case .globalGetter:
             return JavaScriptValue(object: .module(.global))
         case .timer:
+            // A function or arrow given to a timer is called, not evaluated: only a string argument is code.
+            if let argument = context.arguments.first, code.functionStart(at: argument.lowerBound) != nil {
+                return .unknown
+            }
             let first = value(0, &context)
             if emit, first.string != nil || first.taint.contains(.dynamic) { evalCall(&context) }
             return .unknown

@@ -31,6 +31,8 @@ extension JavaScriptWalker {
         var nameToken = index
         index = next
         var shift = 0
+        // Whether a `.call`, `.apply` or `.bind` of a callable was read since the last call.
+        var invoked = false
         while index < code.tokens.count {
             let token = code.tokens[index]
             if token.kind == .punctuator && (token.op == JavaScriptOp.dot || token.op == JavaScriptOp.optionalChain) {
@@ -43,8 +45,15 @@ extension JavaScriptWalker {
                     break
                 }
                 let memberName = code.tokens[index + 1].name
-                if memberName == callName || memberName == applyName || memberName == bindName, Self.isCallable(value) {
+                let isInvoker = memberName == callName || memberName == applyName || memberName == bindName
+                if isInvoker && invoked {
+                    // `Function.call.bind(f)`, `Function.bind.apply(C, a)`: a method of the invoker itself, which
+                    // calls `f` or `C` later, not the callable.
+                    value = .unknown
+                    shift = 0
+                } else if isInvoker, Self.isCallable(value) {
                     shift = memberName == callName ? 1 : (memberName == applyName ? 64 : 0)
+                    invoked = true
                 } else {
                     value = member(value, named: memberName, at: index + 1, emit: emit)
                     if hasPath { pushPath(memberName) }
@@ -72,7 +81,7 @@ extension JavaScriptWalker {
                     callee: value, open: index, close: close, nameToken: nameToken, path: path, isNew: isNew,
                     shift: shift)
                 value = self.call(call, emit: emit, depth: depth)
-                (isNew, hasPath, shift) = (false, false, 0)
+                (isNew, hasPath, shift, invoked) = (false, false, 0, false)
                 pathTop = pathBase
                 index = close + 1
             } else if token.kind == .template {
@@ -287,7 +296,7 @@ extension JavaScriptWalker {
         if case .module(.env) = value.object, start > 0 {
             let before = code.tokens[start - 1]
             let dumped =
-                before.isOp(JavaScriptOp.spread) || (before.kind == .identifier && before.name == K.in_.rawValue)
+                before.isOp(JavaScriptOp.spread) || code.isForInHead(inAt: start - 1)
                 || ((before.isOp(JavaScriptOp.lparen) || before.isOp(JavaScriptOp.comma))
                     && code.isArgumentPosition(start, inside: openBrackets.last))
             if dumped { record(.readEnvironmentAll, at: start) }

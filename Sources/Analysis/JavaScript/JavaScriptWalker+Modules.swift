@@ -41,7 +41,14 @@ extension JavaScriptWalker {
             if emit && JavaScriptCatalog.dnsMembers.contains(member) {
                 record(.dnsLookup, at: call.nameToken)
                 let name = value(0, &context)
-                if !name.taint.isDisjoint(with: JavaScriptTaint.built) { record(.dnsExfiltration, at: call.nameToken) }
+                // Service discovery (`resolveSrv`, `resolve(name, 'SRV')`) and reverse lookups name a service or
+                // an address, not data.
+                let isService =
+                    JavaScriptCatalog.dnsServiceMembers.contains(member)
+                    || (context.arguments.count > 1 && value(1, &context).string?.uppercased() == "SRV")
+                if !isService && !name.taint.isDisjoint(with: JavaScriptTaint.built) {
+                    record(.dnsExfiltration, at: call.nameToken)
+                }
             }
             return .unknown
         case .zlib:
@@ -115,7 +122,7 @@ extension JavaScriptWalker {
     private mutating func spawn(_ context: inout JavaScriptCallContext) {
         let call = context.call
         record(.spawnProcess, at: call.nameToken)
-        if code.hidesWindow(from: call.open, to: call.close) { record(.hiddenProcess, at: call.nameToken) }
+        if code.detachesProcess(from: call.open, to: call.close) { record(.hiddenProcess, at: call.nameToken) }
         let command = value(0, &context)
         if let text = command.string {
             // What the command line does (`execSync('env')`, `exec('curl -s URL | sh')`).

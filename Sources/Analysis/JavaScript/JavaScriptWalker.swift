@@ -156,7 +156,7 @@ struct JavaScriptWalker {
 
     private mutating func identifier(at index: Int) {
         let token = code.tokens[index]
-        if (token.name == pushName || token.name == shiftName) && rotationAt < 0 { checkRotation(at: index) }
+        if token.name == pushName && rotationAt < 0 && isRotation(pushAt: index) { rotationAt = index }
         if index > 0 && (code.isOp(index - 1, JavaScriptOp.dot) || code.isOp(index - 1, JavaScriptOp.optionalChain)) {
             return
         }
@@ -225,19 +225,31 @@ struct JavaScriptWalker {
         }
     }
 
-    private mutating func checkRotation(at index: Int) {
-        let other = code.tokens[index].name == pushName ? shiftName : pushName
-        for offset in 1...8 where index + offset < code.tokens.count {
-            let token = code.tokens[index + offset]
-            if token.kind == .identifier && token.name == other {
-                rotationAt = index
-                return
-            }
-            if token.kind == .string, code.source.cooked(token).value == code.names[other] {
-                rotationAt = index
-                return
-            }
+    /// `a.push(a.shift())` or `a.push(a['shift']())`: the push's only argument is a shift of the same array, the
+    /// rotation obfuscators run over their string arrays (`ring.push(ring.pop().concat(ring.shift()))` is not one).
+    private func isRotation(pushAt index: Int) -> Bool {
+        let open = index + 1
+        guard code.isOp(open, JavaScriptOp.lparen), open + 6 < code.tokens.count,
+            code.tokens[open + 1].kind == .identifier
+        else { return false }
+        let array = code.tokens[open + 1].name
+        guard index >= 2, code.tokens[index - 2].kind == .identifier, code.tokens[index - 2].name == array else {
+            return false
         }
+        var next = open + 2
+        if code.isOp(next, JavaScriptOp.dot), code.tokens[next + 1].kind == .identifier,
+            code.tokens[next + 1].name == shiftName
+        {
+            next += 2
+        } else if code.isOp(next, JavaScriptOp.lbracket), code.tokens[next + 1].kind == .string,
+            code.source.cooked(code.tokens[next + 1]).value == "shift", code.isOp(next + 2, JavaScriptOp.rbracket)
+        {
+            next += 3
+        } else {
+            return false
+        }
+        return code.isOp(next, JavaScriptOp.lparen) && code.isOp(next + 1, JavaScriptOp.rparen)
+            && code.isOp(next + 2, JavaScriptOp.rparen)
     }
 
     private mutating func countStringArray(at index: Int) {

@@ -42,12 +42,66 @@ enum PythonAPI {
 
     /// The plain behaviours of calling a function, by call shape (qualified name without `()` parts).
     static func callKinds(_ shape: String) -> [BehaviourKind] {
+        callKinds(shape, isNetworkCall: isNetworkCall)
+    }
+
+    /// The behaviour kinds of calling something (as `callKinds(_:)`), with `isNetworkCall` answered by the caller
+    /// (who needs it again).
+    /// - Parameters:
+    ///   - shape: The call's shape.
+    ///   - network: `isNetworkCall(shape)`, asked only when no exact entry or `os` prefix decides.
+    /// - Returns: Its kinds.
+    static func callKinds(_ shape: String, isNetworkCall network: (String) -> Bool) -> [BehaviourKind] {
         if let kinds = exactCalls[shape] { return kinds }
         if shape.hasPrefix("os.exec") || shape.hasPrefix("os.spawn") || shape.hasPrefix("os.popen") {
             return [.spawnProcess]
         }
-        if isNetworkCall(shape) { return [.useNetwork] }
+        if network(shape) { return [.useNetwork] }
         return []
+    }
+
+    /// Whether `PythonCallCache.resolveUnbound` can find a bare name to be a builtin or a module (false means it is
+    /// `.local`): an ASCII name whose length and first byte no builtin or module name has, that starts with none
+    /// of the prefixes `importKinds` and `canonicalModule` read (`_`, `h`, `x`, `p`, `P`), and has no `.`.
+    /// - Parameter name: A bare name.
+    /// - Returns: False when it is surely neither.
+    static func mayNameBuiltinOrModule(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard let first = utf8.first, utf8.count < 64 else { return true }
+        switch first {
+        case 0x5F, 0x68, 0x78, 0x70, 0x50: return true  // `_`, `h`, `x`, `p`, `P`
+        default: break
+        }
+        if utf8.contains(where: { $0 >= 0x80 || $0 == 0x2E }) { return true }
+        return builtinOrModuleStarts[utf8.count << 8 | Int(first)]
+    }
+
+    /// Whether a builtin name or a module of `moduleKinds` has this length (below 64) and first byte, at
+    /// `count << 8 | first`.
+    private static let builtinOrModuleStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 64 << 8)
+        for name in builtinNames.union(moduleKinds.keys) {
+            guard let first = name.utf8.first, name.utf8.count < 64 else { continue }
+            table[name.utf8.count << 8 | Int(first)] = true
+        }
+        return table
+    }()
+
+    /// The first components (`os`, `requests`) of every shape `callKinds(_:)` can give kinds for: a shape with
+    /// another first component has none.
+    static let callRoots: Set<String> = {
+        var roots = Set(exactCalls.keys.map(firstComponent))
+        roots.formUnion(networkRoots.map(firstComponent))
+        roots.insert("os")  // `os.exec*`, `os.spawn*`, `os.popen*`
+        return roots
+    }()
+
+    /// The text before a shape's first `.` (the whole shape when it has none).
+    /// - Parameter shape: A call shape or module name.
+    /// - Returns: Its first component.
+    static func firstComponent(_ shape: String) -> String {
+        guard let dot = shape.utf8.firstIndex(of: 0x2E) else { return shape }
+        return String(shape[..<dot])
     }
 
     /// Whether a call shape is a network request or connection.
@@ -61,11 +115,6 @@ enum PythonAPI {
 
     /// Whether a call starts a process.
     static func isSpawn(_ shape: String) -> Bool { callKinds(shape).contains(.spawnProcess) }
-
-    /// Calls whose result comes from the network (beyond `isNetworkCall`).
-    static func returnsNetworkData(_ shape: String) -> Bool {
-        isNetworkCall(shape) || shape.hasSuffix(".recv") || shape.hasSuffix(".recvfrom")
-    }
 
     /// Calls that serialise or copy what they are given (`dict(os.environ)` reads the whole environment).
     static let environmentDumpers: Set<String> = [

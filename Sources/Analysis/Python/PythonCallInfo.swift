@@ -20,7 +20,8 @@ final class PythonCallInfo: Sendable {
     let isFoldable: Bool
     /// `PythonAPI.callKinds(shape)`.
     let kinds: [BehaviourKind]
-    /// `PythonAPI.returnsNetworkData(shape)`.
+    /// Whether the result comes from the network: a network call (`PythonAPI.isNetworkCall`), `.recv` or
+    /// `.recvfrom`.
     let returnsNetworkData: Bool
     /// Whether the shape is one of `PythonAPI.environmentDumpers`.
     let isEnvironmentDumper: Bool
@@ -45,18 +46,38 @@ final class PythonCallInfo: Sendable {
             (isRegistryWrite, isWriteMethod) = (false, false)
             return
         }
+        isWriteMethod = shape.hasSuffix(".write") || shape.hasSuffix(".writelines")
+        // A shape whose first component no table names (the calls of a package's own modules) needs no lookup.
+        guard Self.knownRoots.contains(PythonAPI.firstComponent(shape)) else {
+            (isFoldable, kinds, isEnvironmentDumper, isRegistryWrite) = (false, [], false, false)
+            returnsNetworkData = shape.hasSuffix(".recv") || shape.hasSuffix(".recvfrom")
+            return
+        }
         isFoldable = Self.foldedShapes.contains(shape)
-        kinds = PythonAPI.callKinds(shape)
-        returnsNetworkData = PythonAPI.returnsNetworkData(shape)
+        // `isNetworkCall` is worked out at most once for both (`returnsNetworkData` starts with it).
+        var network: Bool?
+        func isNetworkCall(_ shape: String) -> Bool {
+            if let network { return network }
+            let answer = PythonAPI.isNetworkCall(shape)
+            network = answer
+            return answer
+        }
+        kinds = PythonAPI.callKinds(shape, isNetworkCall: isNetworkCall)
+        returnsNetworkData = isNetworkCall(shape) || shape.hasSuffix(".recv") || shape.hasSuffix(".recvfrom")
         isEnvironmentDumper = PythonAPI.environmentDumpers.contains(shape)
         isRegistryWrite =
             shape.hasPrefix("winreg.")
             && ["SetValueEx", "SetValue", "CreateKey", "CreateKeyEx"].contains(
                 String(shape.split(separator: ".").last ?? ""))
-        isWriteMethod = shape.hasSuffix(".write") || shape.hasSuffix(".writelines")
     }
 
     // MARK: - Private
+
+    /// The first components of every shape a table here or in `PythonAPI` names, and `winreg`.
+    private static let knownRoots: Set<String> = PythonAPI.callRoots
+        .union(foldedShapes.map(PythonAPI.firstComponent))
+        .union(PythonAPI.environmentDumpers.map(PythonAPI.firstComponent))
+        .union(["winreg"])
 
     /// Every shape `PythonFileContext.fold` or `decode` has a case for.
     private static let foldedShapes: Set<String> = [
@@ -102,6 +123,8 @@ final class PythonCallCache: Sendable {
     /// - Parameter name: The bare name (not `__builtins__`).
     /// - Returns: Which of the three it is.
     func unbound(_ name: String) -> Unbound {
+        // Most names of a package's own functions and classes cannot be a builtin or a module: no lookup.
+        guard PythonAPI.mayNameBuiltinOrModule(name) else { return .local }
         if let known = unboundEntries.withLock({ $0[name] }) { return known }
         let value = Self.resolveUnbound(name)
         unboundEntries.withLock { entries in

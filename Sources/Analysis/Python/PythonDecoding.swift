@@ -5,38 +5,51 @@ enum PythonDecoding {
     /// Decodes base64 (standard or URL-safe alphabet, whitespace ignored, padding optional).
     static func base64(_ text: String) -> [UInt8]? {
         // Cleaned on the UTF-8 bytes: the replaced and dropped characters are ASCII, every other byte is kept, so
-        // the bytes stay valid UTF-8 and make the same string as cleaning scalar by scalar.
-        var cleaned: [UInt8] = []
-        cleaned.reserveCapacity(text.utf8.count + 3)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x2D: cleaned.append(0x2B)  // - to +
-            case 0x5F: cleaned.append(0x2F)  // _ to /
-            case 0x20, 0x0A, 0x0D, 0x09: continue
-            default: cleaned.append(byte)
+        // the bytes stay valid UTF-8 and make the same string as cleaning scalar by scalar. Written straight into
+        // the array's storage: at most every byte plus three `=`, the capacity.
+        var source = text
+        let cleaned = source.withUTF8 { utf8 in
+            [UInt8](unsafeUninitializedCapacity: utf8.count + 3) { buffer, initialized in
+                var count = 0
+                for byte in utf8 {
+                    switch byte {
+                    case 0x2D: buffer[count] = 0x2B  // - to +
+                    case 0x5F: buffer[count] = 0x2F  // _ to /
+                    case 0x20, 0x0A, 0x0D, 0x09: continue
+                    default: buffer[count] = byte
+                    }
+                    count += 1
+                }
+                while count % 4 != 0 {
+                    buffer[count] = 0x3D
+                    count += 1
+                }
+                initialized = count
             }
         }
-        while cleaned.count % 4 != 0 { cleaned.append(0x3D) }
         guard let data = Data(base64Encoded: String(decoding: cleaned, as: UTF8.self)) else { return nil }
-        return [UInt8](data)
+        return [UInt8](unsafeUninitializedCapacity: data.count) { buffer, count in count = data.copyBytes(to: buffer) }
     }
 
     /// Decodes hexadecimal digits (whitespace ignored, as `bytes.fromhex` does).
     static func hex(_ text: String) -> [UInt8]? {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count / 2)
-        var high: UInt8?
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
-            guard let digit = PythonLexerState.hexValue(byte) else { return nil }
-            if let value = high {
-                result.append(value << 4 | digit)
-                high = nil
-            } else {
-                high = digit
+        var source = text
+        return source.withUTF8 { utf8 in
+            var result: [UInt8] = []
+            result.reserveCapacity(utf8.count / 2)
+            var high: UInt8?
+            for byte in utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { continue }
+                guard let digit = PythonLexerState.hexValue(byte) else { return nil }
+                if let value = high {
+                    result.append(value << 4 | digit)
+                    high = nil
+                } else {
+                    high = digit
+                }
             }
+            return high == nil ? result : nil
         }
-        return high == nil ? result : nil
     }
 
     /// Applies rot13 to ASCII letters.
@@ -63,18 +76,22 @@ enum PythonDecoding {
 
     /// Bytes as a bytes value (each byte as the Unicode scalar of the same number).
     static func latin1String(_ bytes: some Collection<UInt8>) -> String {
-        // The UTF-8 of each scalar, written directly: one byte below 0x80, two from 0x80 to 0xFF.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            if byte < 0x80 {
-                utf8.append(byte)
-            } else {
-                utf8.append(0xC0 | byte >> 6)
-                utf8.append(0x80 | byte & 0x3F)
+        // The UTF-8 of each scalar, written straight into the string's storage: one byte below 0x80, two from 0x80
+        // to 0xFF (at most twice the count, the capacity).
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            var count = 0
+            for byte in bytes {
+                if byte < 0x80 {
+                    buffer[count] = byte
+                    count += 1
+                } else {
+                    buffer[count] = 0xC0 | byte >> 6
+                    buffer[count + 1] = 0x80 | byte & 0x3F
+                    count += 2
+                }
             }
+            return count
         }
-        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// `template % arguments` for `%s`, `%r`, `%d`, `%i` and `%%`; nil when a directive is not understood.

@@ -58,8 +58,10 @@ extension PythonFileContext {
         if kinds.contains(.useNetwork), Self.isRemoteIPv4Address(arguments.value(at: 0, keyword: "address")?.value) {
             emit(.urlRawIP, at: callee.start)
         }
+        // A service-discovery query (`resolve(name, 'SRV')`) names a service, not data.
         if kinds.contains(.dnsLookup), let name = arguments.value(at: 0, keyword: "qname"),
-            name.tags.contains(.built)
+            name.tags.contains(.built),
+            arguments.value(at: 1, keyword: "rdtype")?.value.text?.uppercased() != "SRV"
         {
             emit(.dnsExfiltration, at: callee.start)
         }

@@ -68,6 +68,8 @@ final class PythonFileContext {
     @exclusivity(unchecked) var constantTable = PythonNames(slots: 64, keepsBytes: false)
     /// The string-signal kinds of each `constantTable` id, once asked for (`constantSignalKinds`).
     @exclusivity(unchecked) var constantKinds: [[BehaviourKind]?] = []
+    /// The string-signal kinds of long decoded and folded texts (`decodedSignalKinds`).
+    @exclusivity(unchecked) var decodedKinds: [SignalKey: [BehaviourKind]] = [:]
     /// Each token's name id, once asked for (-1 before).
     @exclusivity(unchecked) var nameIds: [Int32]
     /// What calling each qualified name means (indexed by `callInfoSlots`).
@@ -313,8 +315,8 @@ final class PythonFileContext {
     /// files of one analyser.
     func signalKinds(_ text: String) -> [BehaviourKind] {
         let count = text.utf8.count
-        guard count >= 4 else { return [] }
-        if count > 200 { return StringSignals.kinds(in: text) }
+        guard count >= 4, !StringSignals.signalsNothing(text) else { return [] }  // no hashing for plain words
+        if count > 200 { return StringSignals.kinds(in: text, decodedKinds: decodedSignalKinds) }
         guard let sharedSignals else { return StringSignals.kinds(in: text) }
         let key = SignalKey(text)  // hashed once for the lookup and the store
         if let known = sharedSignals.kinds(of: key) { return known }
@@ -323,10 +325,25 @@ final class PythonFileContext {
         return kinds
     }
 
+    /// The string-signal kinds of a long text a literal decodes to, or of a long folded value: remembered per file
+    /// by bytes, since a payload classified inside its encoded literal is classified again where code decodes it.
+    func decodedSignalKinds(_ text: String) -> [BehaviourKind] {
+        guard text.utf8.count > 200 else { return signalKinds(text) }
+        guard text.utf8.count <= EncodedText.decodeLimit else {
+            return StringSignals.kinds(in: text, decodedKinds: decodedSignalKinds)
+        }
+        let key = SignalKey(text)
+        if let known = decodedKinds[key] { return known }
+        let kinds = StringSignals.kinds(in: text, decodedKinds: decodedSignalKinds)
+        if decodedKinds.count >= 1_024 { decodedKinds.removeAll() }
+        decodedKinds[key] = kinds
+        return kinds
+    }
+
     /// Reports the string signals of a folded or decoded value not yet reported for its parts.
     func signal(_ eval: inout PythonEval) {
         guard eval.tags.contains(.folded), let text = eval.value.text else { return }
-        for kind in signalKinds(text) where !eval.signalled.contains(kind) {
+        for kind in decodedSignalKinds(text) where !eval.signalled.contains(kind) {
             emit(kind, at: eval.start, decoded: eval.tags.contains(.decoded) ? text : nil)
             eval.signalled.insert(kind)
         }

@@ -38,14 +38,27 @@ struct PythonLexeme {
         kind: PythonToken.Kind, code: PythonCode, flags: PythonToken.Flags, value: Int32, line: Int,
         columnBase: Int, offset: Int, end: Int
     ) {
+        self.init(
+            fitting: kind, code: code, flags: flags, value: value, line: Int(Int32(clamping: line)),
+            columnBase: Int(Int32(clamping: columnBase)), offset: Int(Int32(clamping: offset)),
+            end: Int(Int32(clamping: end)))
+    }
+
+    /// Creates a token whose positions are known to fit in 32 bits (those of a file shorter than `Int32.max - 1`
+    /// bytes), stored without clamping.
+    @inline(__always)
+    init(
+        fitting kind: PythonToken.Kind, code: PythonCode, flags: PythonToken.Flags, value: Int32, line: Int,
+        columnBase: Int, offset: Int, end: Int
+    ) {
         self.kind = kind
         self.code = code
         self.flags = flags
         self.value = value
-        storedLine = Int32(clamping: line)
-        storedColumnBase = Int32(clamping: columnBase)
-        storedOffset = Int32(clamping: offset)
-        storedEnd = Int32(clamping: end)
+        storedLine = Int32(truncatingIfNeeded: line)
+        storedColumnBase = Int32(truncatingIfNeeded: columnBase)
+        storedOffset = Int32(truncatingIfNeeded: offset)
+        storedEnd = Int32(truncatingIfNeeded: end)
     }
 
     /// Whether the token is the operator or keyword with this code.

@@ -302,8 +302,19 @@ extension PythonLexerState {
         let isAlphanumeric = (number >= 0x30 && number <= 0x39) || ((number | 0x20) >= 0x61 && (number | 0x20) <= 0x7A)
         if bytes || number < 0x80 {
             value.append(UInt8(truncatingIfNeeded: number))
-        } else if let scalar = Unicode.Scalar(number) {
-            value.append(contentsOf: Array(String(Character(scalar)).utf8))
+        } else if Unicode.Scalar(number) != nil {  // its UTF-8 bytes, encoded here (no `String` made)
+            if number < 0x800 {
+                value.append(UInt8(truncatingIfNeeded: 0xC0 | number >> 6))
+            } else {
+                if number < 0x10000 {
+                    value.append(UInt8(truncatingIfNeeded: 0xE0 | number >> 12))
+                } else {
+                    value.append(UInt8(truncatingIfNeeded: 0xF0 | number >> 18))
+                    value.append(UInt8(truncatingIfNeeded: 0x80 | (number >> 12) & 0x3F))
+                }
+                value.append(UInt8(truncatingIfNeeded: 0x80 | (number >> 6) & 0x3F))
+            }
+            value.append(UInt8(truncatingIfNeeded: 0x80 | number & 0x3F))
         } else {
             value.append(contentsOf: [0xEF, 0xBF, 0xBD])
         }

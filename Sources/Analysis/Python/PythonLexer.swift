@@ -58,6 +58,8 @@ enum FStringMode {
 struct PythonLexerState {
     let b: UnsafeBufferPointer<UInt8>
     let n: Int
+    /// Whether every position and line number of the file fits in 32 bits (lines are at most `n + 1`).
+    let positionsFit: Bool
     var pos = 0
     var line = 1
     var lineStart = 0
@@ -68,21 +70,24 @@ struct PythonLexerState {
     var atLineStart = true
     var lineHasTokens = false
     var modes: [FStringMode] = []
+    /// The tokens, made from `buffer` when the lexer finishes.
     var tokens: [PythonLexeme] = []
+    /// The tokens and their name ids as they are read.
+    let buffer: PythonLexerTokenBuffer
     /// The decoded values of string tokens and f-string literal parts (`PythonLexeme.value`).
     var values: [String] = []
     /// Each token's interned name id (ASCII names that are no keyword; -1 for every other token); filled in when
-    /// the lexer finishes, from `internedNames`.
+    /// the lexer finishes.
     var nameIds: [Int32] = []
     /// Each token's operator or keyword code (`tokens[i].code`, kept apart so the analyser reads it without a copy);
     /// filled in when the lexer finishes.
     var codes: [PythonCode] = []
     /// Each token's kind (`tokens[i].kind`, kept apart as `codes`); filled in when the lexer finishes.
     var kinds: [PythonToken.Kind] = []
-    /// The interned names as they are read: (token index, name id), in token order (`nameIds` is made from them).
-    var internedNames: [(token: Int, id: Int32)] = []
     /// The interned names.
     var names: PythonNames
+    /// Short names already classified and interned in this file.
+    var nameCache: PythonLexerNameCache
 
     /// Nested f-strings deeper than this are read as plain strings.
     static let maxModeDepth = 96
@@ -101,9 +106,10 @@ struct PythonLexerState {
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.b = bytes
         self.n = bytes.count
-        tokens.reserveCapacity(bytes.count / 5 + 16)
-        internedNames.reserveCapacity(bytes.count / 10 + 16)
+        positionsFit = bytes.count < Int(Int32.max) - 1
+        buffer = PythonLexerTokenBuffer(capacity: bytes.count / 5 + 16)
         names = PythonNames(expectedCount: bytes.count / 64)
+        nameCache = PythonLexerNameCache(sourceCount: bytes.count)
     }
 
     mutating func run() {
@@ -130,12 +136,18 @@ struct PythonLexerState {
     /// Appends a token whose text is the source bytes `offset..<end` (empty when `end` is `offset`).
     mutating func emit(
         _ kind: PythonToken.Kind, at offset: Int, end: Int, line: Int? = nil,
-        columnBase base: Int? = nil, flags: PythonToken.Flags = [], code: PythonCode = .none, value: Int32 = -1
+        columnBase base: Int? = nil, flags: PythonToken.Flags = [], code: PythonCode = .none, value: Int32 = -1,
+        nameId: Int32 = -1
     ) {
-        tokens.append(
-            PythonLexeme(
+        let lexeme =
+            positionsFit
+            ? PythonLexeme(
+                fitting: kind, code: code, flags: flags, value: value, line: line ?? self.line,
+                columnBase: base ?? columnBase, offset: offset, end: end)
+            : PythonLexeme(
                 kind: kind, code: code, flags: flags, value: value, line: line ?? self.line,
-                columnBase: base ?? columnBase, offset: offset, end: end))
+                columnBase: base ?? columnBase, offset: offset, end: end)
+        buffer.append(lexeme, nameId: nameId)
         if kind != .newline && kind != .indent && kind != .dedent { lineHasTokens = true }
     }
 
@@ -164,22 +176,12 @@ struct PythonLexerState {
             emit(.dedent, at: pos, end: pos)
         }
         emit(.endMarker, at: pos, end: pos)
-        // The per-token arrays are made in one pass each rather than appended to with every token.
-        codes = [PythonCode](unsafeUninitializedCapacity: tokens.count) { buffer, count in
-            for (index, token) in tokens.enumerated() { buffer.initializeElement(at: index, to: token.code) }
-            count = tokens.count
-        }
-        kinds = [PythonToken.Kind](unsafeUninitializedCapacity: tokens.count) { buffer, count in
-            for (index, token) in tokens.enumerated() { buffer.initializeElement(at: index, to: token.kind) }
-            count = tokens.count
-        }
-        nameIds = [Int32](repeating: -1, count: tokens.count)
-        for (token, id) in internedNames { nameIds[token] = id }
+        (tokens, nameIds, codes, kinds) = buffer.arrays()
     }
 
     private mutating func measureIndentation() {
-        var width = 0
-        var cursor = pos
+        var cursor = spacesEnd(from: pos)  // the leading spaces at once (each adds one to the width)
+        var width = cursor - pos
         while cursor < n {
             switch b[cursor] {
             case 0x20: width += 1
@@ -218,7 +220,16 @@ struct PythonLexerState {
         case 0x20, 0x09, 0x0C:
             // A run of blanks at once (a blank changes no state the loop in `run` looks at between bytes).
             pos += 1
-            while pos < n && (b[pos] == 0x20 || b[pos] == 0x09 || b[pos] == 0x0C) { pos += 1 }
+            while pos < n {
+                let next = b[pos]
+                if next == 0x20 {
+                    pos = spacesEnd(from: pos)  // a run of spaces (a continuation line's indentation) at once
+                } else if next == 0x09 || next == 0x0C {
+                    pos += 1
+                } else {
+                    break
+                }
+            }
         case 0x23:
             pos = skipWords(from: pos, 0x0A, 0x0D, 0x0A, 0x0D)
             while pos < n && b[pos] != 0x0A && b[pos] != 0x0D { pos += 1 }
@@ -240,6 +251,20 @@ struct PythonLexerState {
             lexNumber()
         case 0x22, 0x27:
             lexString(prefixStart: pos, raw: false, bytes: false, formatted: false)
+        case 0x28, 0x5B, 0x7B, 0x29, 0x5D, 0x7D, 0x2C:
+            // Brackets and commas outside f-strings (always one byte): as `lexBracket` and `lexOperator` do.
+            guard modes.isEmpty else {
+                lexOperator()
+                return
+            }
+            if c == 0x28 || c == 0x5B || c == 0x7B {
+                depth += 1
+            } else if c != 0x2C && depth > 0 {
+                depth -= 1
+            }
+            emit(.op, at: pos, end: pos + 1, code: PythonLexerState.singleByteOperatorCode(c))
+            pos += 1
+            skipSpaces()
         default:
             if PythonLexerState.isIdentifierStart(c) {
                 lexNameOrPrefixedString()
@@ -275,8 +300,10 @@ struct PythonLexerState {
     }
 
     private func nextLineStartsStatement() -> Bool {
-        var cursor = pos
+        var cursor = spacesEnd(from: pos)
         while cursor < n && (b[cursor] == 0x20 || b[cursor] == 0x09) { cursor += 1 }
+        // Every statement keyword starts with a lowercase ASCII letter: other lines are answered at once.
+        guard cursor < n, b[cursor] >= 0x61 && b[cursor] <= 0x7A else { return false }
         let start = cursor
         while cursor < n && cursor - start < 10 && PythonLexerState.isIdentifierByte(b[cursor]) { cursor += 1 }
         guard cursor > start, cursor < n, b[cursor] == 0x20 || b[cursor] == 0x3A || b[cursor] == 0x0A else {
@@ -318,15 +345,9 @@ struct PythonLexerState {
 
     private mutating func lexNameOrPrefixedString() {
         let start = pos
-        var high: UInt8 = 0
-        var cursor = pos
-        while cursor < n {
-            let c = b[cursor]
-            guard PythonLexerState.isIdentifierByte(c) else { break }
-            high |= c
-            cursor += 1
-        }
-        pos = cursor
+        let (end, ascii) = identifierEnd(from: pos)
+        let high: UInt8 = ascii ? 0 : 0x80
+        pos = end
         let length = pos - start
         if length <= 2 && pos < n && (b[pos] == 0x22 || b[pos] == 0x27) {
             var raw = false, bytes = false, formatted = false, unicode = false, valid = true
@@ -346,11 +367,30 @@ struct PythonLexerState {
                 return
             }
         }
+        if high < 0x80 && length <= 16 && start + 16 <= n, let base = b.baseAddress {
+            // Both words lie inside the source: the name is classified and interned once per file.
+            let raw = UnsafeRawPointer(base)
+            let firstMask: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) &- 1
+            let secondMask: UInt64 = length <= 8 ? 0 : length == 16 ? ~0 : (1 << UInt64(8 * (length - 8))) &- 1
+            let first = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & firstMask
+            let second =
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self)) & secondMask
+            let code: PythonCode, id: Int32
+            if let known = nameCache.find(first, second) {
+                (code, id) = known
+            } else {
+                code = length <= 8 ? PythonCode.of(.name, packed: first) : .none
+                id = code == .none ? names.intern(ascii: slice(start, pos)) : -1
+                nameCache.remember(first, second, code: code, id: id)
+            }
+            emit(.name, at: start, end: pos, code: code, nameId: id)
+            skipSpaces()  // a name changes no f-string mode: the spaces after it are skipped as `lexOne` would
+            return
+        }
         let code = length <= 8 ? nameCode(start, length) : .none
         if code == .none && high < 0x80 {
             let id = names.intern(ascii: slice(start, pos))
-            emit(.name, at: start, end: pos, code: code)
-            internedNames.append((tokens.count - 1, id))
+            emit(.name, at: start, end: pos, code: code, nameId: id)
             return
         }
         emit(.name, at: start, end: pos, code: code)
@@ -395,11 +435,26 @@ struct PythonLexerState {
             return
         }
         pos += length
-        let code = PythonCode.of(.op, slice(start, pos))
+        // The code from the bytes already read (as `PythonCode.of(.op, _:)` of the operator's text).
+        let code: PythonCode
+        switch length {
+        case 1: code = PythonLexerState.singleByteOperatorCode(c)
+        case 2: code = PythonCode.of(.op, packed: UInt64(c) | UInt64(c1) << 8)
+        default: code = PythonCode.of(.op, packed: UInt64(c) | UInt64(c1) << 8 | UInt64(c2) << 16)
+        }
         emit(.op, at: start, end: pos, code: code)
-        if length == 1 && c == 0x3A, case .field(0) = modes.last {
+        if modes.isEmpty {
+            skipSpaces()
+        } else if length == 1 && c == 0x3A, case .field(0) = modes.last {
             modes.append(.spec(quote: innermostQuote().quote, triple: innermostQuote().triple, raw: false))
         }
+    }
+
+    /// Moves past the spaces after a token, where the next `lexOne` would skip them anyway (outside f-string
+    /// literal text and format specs, where a space is text).
+    @inline(__always)
+    private mutating func skipSpaces() {
+        while pos < n && b[pos] == 0x20 { pos += 1 }
     }
 
     private mutating func lexBracket(_ c: UInt8) {
@@ -421,8 +476,8 @@ struct PythonLexerState {
         } else if depth > 0 {
             depth -= 1
         }
-        let code = PythonCode.of(.op, slice(start, pos))
-        emit(.op, at: start, end: pos, code: code)
+        emit(.op, at: start, end: pos, code: PythonLexerState.singleByteOperatorCode(c))
+        if modes.isEmpty { skipSpaces() }
     }
 
     func innermostQuote() -> (quote: UInt8, triple: Bool) {

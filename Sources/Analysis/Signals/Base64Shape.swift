@@ -24,24 +24,50 @@ struct Base64Shape {
     /// Measures UTF-8 bytes (a contiguous buffer: one pass without the string view's per-byte decoding).
     private init?(bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= StringSignals.base64Length, bytes.count <= 50_000_000 else { return nil }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if padding > 0 && byte != 0x3D { return nil }
-            switch byte {
-            case 0x41...0x5A: upper += 1
-            case 0x61...0x7A: lower += 1
-            case 0x30...0x39: digits += 1
-            case 0x2B, 0x2F: standardSymbols += 1
-            case 0x2D, 0x5F: urlSafeSymbols += 1
-            case 0x3D: padding += 1
-            default: return nil
+        // One table lookup a byte (its class) and the counts kept in locals until the end.
+        var (upper, lower, digits, standard, urlSafe, padding) = (0, 0, 0, 0, 0, 0)
+        var (previous, previousLower, ascendingRun, longestAscendingRun, lowercaseRuns) = (UInt8(0), false, 0, 0, 0)
+        let valid = Self.classes.withUnsafeBufferPointer { classes in
+            for byte in bytes {
+                let kind = classes[Int(byte)]  // in bounds: 256 classes
+                if padding > 0 && byte != 0x3D { return false }
+                switch kind {
+                case 1: upper += 1
+                case 2: lower += 1
+                case 3: digits += 1
+                case 4: standard += 1
+                case 5: urlSafe += 1
+                case 6: padding += 1
+                default: return false
+                }
+                let isLower = kind == 2
+                if isLower && !previousLower { lowercaseRuns += 1 }
+                previousLower = isLower
+                ascendingRun = byte == previous &+ 1 ? ascendingRun + 1 : 0
+                longestAscendingRun = max(longestAscendingRun, ascendingRun)
+                previous = byte
             }
-            if (0x61...0x7A).contains(byte) && !(0x61...0x7A).contains(previous) { lowercaseRuns += 1 }
-            ascendingRun = byte == previous &+ 1 ? ascendingRun + 1 : 0
-            longestAscendingRun = max(longestAscendingRun, ascendingRun)
-            previous = byte
+            return true
         }
+        guard valid else { return nil }
+        (self.upper, self.lower, self.digits, self.padding) = (upper, lower, digits, padding)
+        (standardSymbols, urlSafeSymbols) = (standard, urlSafe)
+        (self.longestAscendingRun, self.lowercaseRuns) = (longestAscendingRun, lowercaseRuns)
+        self.ascendingRun = ascendingRun
         count = bytes.count
+    }
+
+    /// The class of each byte: 1 upper case, 2 lower case, 3 digit, 4 `+` or `/`, 5 `-` or `_`, 6 `=`, 0 other.
+    private static let classes: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch byte {
+        case 0x41...0x5A: 1
+        case 0x61...0x7A: 2
+        case 0x30...0x39: 3
+        case 0x2B, 0x2F: 4
+        case 0x2D, 0x5F: 5
+        case 0x3D: 6
+        default: 0
+        }
     }
 
     /// Whether the counts read as encoded data.

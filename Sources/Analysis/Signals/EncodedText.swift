@@ -15,10 +15,13 @@ enum EncodedText {
     /// - Parameters:
     ///   - text: The literal.
     ///   - isBase64: Whether `StringSignals` found it a base64 blob.
+    ///   - decodedKinds: `StringSignals.kinds(in:)`, or a memo of its answers.
     /// - Returns: Kinds, possibly empty.
-    static func kinds(of text: String, isBase64: Bool) -> [BehaviourKind] {
+    static func kinds(
+        of text: String, isBase64: Bool, decodedKinds: (String) -> [BehaviourKind] = StringSignals.kinds(in:)
+    ) -> [BehaviourKind] {
         guard let decoded = decodedText(text, isBase64: isBase64) else { return [] }
-        return StringSignals.kinds(in: decoded).filter { !shapeKinds.contains($0) }
+        return decodedKinds(decoded).filter { !shapeKinds.contains($0) }
     }
 
     /// The printable text a base64 blob, a hex literal or a zlib stream decodes to, or nil.
@@ -40,7 +43,7 @@ enum EncodedText {
         }
         if let packed = bytes, isZlib(packed) { bytes = Inflate.zlib(packed, cap: decodeLimit) }
         guard let bytes, bytes.count >= 8, isPrintable(bytes) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self)  // nil unless valid UTF-8
     }
 
     /// Whether a string (a bytes value, each byte a scalar below 256) starts like a zlib stream: `x` and a
@@ -72,11 +75,12 @@ enum EncodedText {
         bytes.count >= 8 && bytes[0] == 0x78 && (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0
     }
 
-    /// Valid UTF-8 without control bytes other than tab, line feed and carriage return.
+    /// Without control bytes other than tab, line feed and carriage return (the UTF-8 is checked where the text is
+    /// made, in one pass).
     private static func isPrintable(_ bytes: [UInt8]) -> Bool {
         for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F {
             return false
         }
-        return String(validating: bytes, as: UTF8.self) != nil
+        return true
     }
 }

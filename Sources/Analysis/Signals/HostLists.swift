@@ -9,13 +9,17 @@ enum HostLists {
     /// paste, tunnel, out-of-band, public-IP, dynamic-DNS, app-hosting order wins.
     static func kind(ofHost host: String) -> BehaviourKind? {
         var best: Int?
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        for start in labels.indices {
-            let suffix = labels[start...].joined(separator: ".")
-            if let rank = suffixes[suffix] { best = min(best ?? rank, rank) }
-            if start < labels.count - 1, let rank = labelPrefixes[String(labels[start])] {
-                best = min(best ?? rank, rank)
-            }
+        // Labels are found by their `.` (as `split(separator: ".")` does), each label-boundary suffix read in place.
+        // Every listed suffix ends with the host's last label: when no entry ends with it, no suffix is looked up.
+        let lastLabel = host.lastIndex(of: ".").map { host[host.index(after: $0)...] } ?? host[...]
+        let mayEndListed = lastLabels.contains(String(lastLabel))
+        var start = host.startIndex
+        while true {
+            let suffix = host[start...]
+            if mayEndListed, let rank = suffixes[String(suffix)] { best = min(best ?? rank, rank) }
+            guard let dot = suffix.firstIndex(of: ".") else { break }  // the last label is no label prefix
+            if let rank = labelPrefixes[String(host[start..<dot])] { best = min(best ?? rank, rank) }
+            start = host.index(after: dot)
         }
         return best.map { ranked[$0] }
     }
@@ -50,6 +54,9 @@ enum HostLists {
         return table
     }()
     /// Entries with a trailing dot: that label anywhere but last.
+    /// The last labels of the `suffixes` entries (`com`, `io`, `moe`, ...).
+    private static let lastLabels: Set<String> = Set(
+        suffixes.keys.map { String($0.split(separator: ".", omittingEmptySubsequences: false).last ?? "") })
     private static let labelPrefixes: [String: Int] = {
         var table: [String: Int] = [:]
         for (rank, list) in lists.enumerated() {

@@ -16,7 +16,11 @@ enum PathSignals {
     /// One pass finds which marker families occur ("tags"); the length limits and the path-component checks run only
     /// for families found.
     static func kinds(inLowered bytes: [UInt8]) -> [BehaviourKind] {
-        if bytes.count <= 24, exactStoreNames.contains(bytes) { return [.readBrowserStore] }
+        if bytes.count <= 24, let first = bytes.first, exactStoreStarts[bytes.count << 8 | Int(first)],
+            exactStoreNames.contains(bytes)
+        {
+            return [.readBrowserStore]
+        }
         let found = allMarkers.tags(in: bytes)
         guard found != 0 else { return [] }
         func has(_ tag: Tag) -> Bool { found & (1 << tag.rawValue) != 0 }
@@ -45,6 +49,15 @@ enum PathSignals {
             "login data", "local state", "web data", "user data", "local storage", "login data for account",
             "cookies.sqlite", "logins.json", "key4.db", "key3.db", "signons.sqlite",
         ]))
+    /// Whether some name of `exactStoreNames` has this length (up to 24) and first byte, at `count << 8 | first`:
+    /// most strings skip the hashing.
+    private static let exactStoreStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 25 << 8)
+        for name in exactStoreNames where name.count <= 24 {
+            if let first = name.first { table[name.count << 8 | Int(first)] = true }
+        }
+        return table
+    }()
     /// Marker families.
     private enum Tag: UInt16 {
         case credential, credentialName, browser, discord, discordName, discordStorage, wallet, systemAccount

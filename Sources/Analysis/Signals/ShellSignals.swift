@@ -66,7 +66,7 @@ enum ShellSignals {
         var index = 0
         let count = bytes.count
         while index < count {
-            while index < count, [0x20, 0x09, 0x22, 0x27, 0x0D].contains(bytes[index]) { index += 1 }
+            while index < count, isWordGap(bytes[index]) { index += 1 }
             let start = index
             while index < count, !isSegmentEnd(bytes[index]), bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
             if index > start, index - start <= 64, isCommandLike(bytes[start..<index]) { return true }
@@ -74,6 +74,14 @@ enum ShellSignals {
             index += 1
         }
         return false
+    }
+
+    /// Whether a byte is skipped before a segment's first word: a space, tab, quote or carriage return.
+    private static func isWordGap(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x22, 0x27, 0x0D: true
+        default: false
+        }
     }
 
     private static func isSegmentEnd(_ byte: UInt8) -> Bool {

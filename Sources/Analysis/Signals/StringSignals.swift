@@ -21,6 +21,17 @@ public enum StringSignals {
     /// - Parameter text: The string's value.
     /// - Returns: Behaviour kinds (empty for ordinary text).
     public static func kinds(in text: String) -> [BehaviourKind] {
+        kinds(in: text, decodedKinds: kinds(in:))
+    }
+
+    /// The behaviours a string constant signals (as `kinds(in:)`), with the kinds of the text a blob decodes to
+    /// given by `decodedKinds` (`kinds(in:)`, or a memo of its answers: a decoded payload is often classified
+    /// again where code decodes it).
+    /// - Parameters:
+    ///   - text: The string's value.
+    ///   - decodedKinds: `kinds(in:)` of a decoded text, or the same answers from a memo.
+    /// - Returns: Behaviour kinds (empty for ordinary text).
+    static func kinds(in text: String, decodedKinds: (String) -> [BehaviourKind]) -> [BehaviourKind] {
         let count = text.utf8.count
         guard count >= 4 else { return [] }
         let shape = ByteShape(text, limit: scanLimit)
@@ -45,7 +56,7 @@ public enum StringSignals {
         if base64 || (count >= EncodedText.shortestHex && count % 2 == 0 && shape.mayBeHex)
             || EncodedText.isZlibLatin1(text)
         {
-            kinds += EncodedText.kinds(of: text, isBase64: base64)
+            kinds += EncodedText.kinds(of: text, isBase64: base64, decodedKinds: decodedKinds)
         }
         if !base64 && count >= 160 && (isHexBlob(text) || (count >= 200 && entropy(text) > 5.5)) {
             kinds.append(.highEntropyBlob)
@@ -54,6 +65,32 @@ public enum StringSignals {
         var unique: [BehaviourKind] = []
         for kind in kinds where !unique.contains(kind) { unique.append(kind) }
         return unique
+    }
+
+    /// Whether `kinds(in:)` is empty for a string without classifying it, for the common case of a mid-length word:
+    /// fewer than 4 bytes, or 17 to 39 bytes (not 32) with no space, dot or path separator, not starting with `x`
+    /// (zlib) nor with a hex pair that may decode. Such a string needs no URL, path or command-line scan (those ask
+    /// for a dot, a separator, a space or at most 16 bytes), is too short for the blob and token checks and is not
+    /// hex worth decoding. False means only "maybe".
+    /// - Parameter text: The string's value.
+    /// - Returns: True when the string signals nothing.
+    public static func signalsNothing(_ text: String) -> Bool {
+        let count = text.utf8.count
+        if count < 4 { return true }
+        guard count >= 17 && count < base64Length && count != 32 else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            let first = bytes[0]
+            if first == 0x78 { return false }  // `x`: maybe a zlib stream read as Latin-1
+            if count % 2 == 0 && (0x32...0x37).contains(first) && ByteShape.isHexDigit(bytes[1]) { return false }
+            for byte in bytes {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x2E, 0x2F, 0x5C, 0x7E: return false
+                default: continue
+                }
+            }
+            return true
+        }
     }
 
     /// The text to show as evidence for `kinds`, the string's kinds: what a base64, hex or zlib literal decodes to when
@@ -136,10 +173,13 @@ public enum StringSignals {
     /// - Returns: Entropy, 0 for an empty string.
     public static func entropy(_ text: String) -> Double {
         var counts = [Int](repeating: 0, count: 256)
-        var total = 0
-        for byte in text.utf8.prefix(65_536) {
-            counts[Int(byte)] += 1
-            total += 1
+        var text = text
+        let total = text.withUTF8 { utf8 in
+            let scanned = UnsafeBufferPointer(rebasing: utf8.prefix(65_536))
+            counts.withUnsafeMutableBufferPointer { counts in
+                for byte in scanned { counts[Int(byte)] += 1 }  // in bounds: 256 counts
+            }
+            return scanned.count
         }
         guard total > 0 else { return 0 }
         var result = 0.0
@@ -220,7 +260,7 @@ private struct ByteShape {
         return false
     }
 
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
+    static func isHexDigit(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte | 0x20)
     }
 

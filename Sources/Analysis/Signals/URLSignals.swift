@@ -76,16 +76,36 @@ enum URLSignals {
 
     /// Dotted-quad IPv4, bracketed IPv6, or an IPv4 written as one decimal or hexadecimal number (`2130706433`).
     private static func isRawIP(_ host: String) -> Bool {
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 4 && parts.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) && UInt8($0) != nil })
-        {
-            return true
-        }
+        // Read on the UTF-8 bytes: a part or host of ASCII digits has as many characters as bytes, and one with any
+        // other byte is no number for either reading.
+        let utf8 = host.utf8
+        if isDottedQuad(utf8) { return true }
         if host.hasPrefix("[") && host.contains(":") { return true }
-        if host.count >= 8 && host.count <= 10 && host.allSatisfy(\.isASCIIDigit) { return UInt32(host) != nil }
+        if utf8.count >= 8 && utf8.count <= 10 && utf8.allSatisfy(isDigit) { return UInt32(host) != nil }
         if host.hasPrefix("0x") && host.count == 10 { return UInt32(host.dropFirst(2), radix: 16) != nil }
         return false
     }
+
+    /// Whether the bytes are four `.`-separated parts of one to three ASCII digits, each at most 255.
+    private static func isDottedQuad(_ utf8: String.UTF8View) -> Bool {
+        var parts = 0
+        var digits = 0
+        var value = 0
+        for byte in utf8 {
+            if byte == 0x2E {
+                guard digits > 0, value <= 255 else { return false }
+                parts += 1
+                (digits, value) = (0, 0)
+            } else {
+                guard isDigit(byte), digits < 3 else { return false }
+                digits += 1
+                value = value * 10 + Int(byte - 0x30)
+            }
+        }
+        return parts == 3 && digits > 0 && value <= 255
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// A dotted-quad IPv4 address that is not loopback or unspecified (`45.9.1.2`), as a bare host.
     static func isRemoteIPv4(_ host: String) -> Bool {

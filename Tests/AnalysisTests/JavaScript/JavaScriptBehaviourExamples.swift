@@ -84,6 +84,7 @@ enum JavaScriptBehaviourExamples {
         .init(.readEnvironmentAll, "Object.entries(↓process.env);"),
         .init(.readEnvironmentAll, "const all = { ...↓process.env };"),
         .init(.readEnvironmentAll, "for (const k in ↓process.env) {}"),
+        .init(.readEnvironmentAll, "for (k in ↓process.env) send(k);"),
         .init(.readEnvironmentAll, "const e = process.env;\nsend(↓e);"),
         .init(.readEnvironmentAll, "const { execSync } = require('child_process');\nconst all = ↓execSync('env');"),
         // Network and URLs.
@@ -136,6 +137,9 @@ enum JavaScriptBehaviourExamples {
         .init(.evalCode, "const f = new ↓Function('a', 'return a');"),
         .init(.evalCode, "↓Function(code)();"),
         .init(.evalCode, "↓setTimeout('alert(1)', 10);"),
+        .init(.evalCode, "↓setTimeout('run(' + id + ')', 10);"),
+        .init(.evalCode, "const make = Function.↓apply(null, ['a', 'return a + 1']);"),
+        .init(.evalCode, "eval.↓call(null, code);"),
         .init(.evalCode, "const vm = require('vm');\nvm.↓runInThisContext(code);"),
         .init(.evalCode, "const vm = require('vm');\nvm.↓runInNewContext(code, {});"),
         .init(.evalCode, "const vm = require('vm');\nnew vm.↓Script(code);"),

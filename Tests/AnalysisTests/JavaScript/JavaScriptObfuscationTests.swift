@@ -58,6 +58,26 @@ import Testing
         #expect(analysis.allBehaviours.contains { $0.kind == .escapedIdentifiers })
     }
 
+    /// A rotation with plain names next to a large string array (renamed identifiers, no `_0x`).
+    @Test func plainNamedRotationOfAStringArrayIsObfuscation() {
+        let strings = (0..<12).map { "'s\($0)'" }.joined(separator: ",")
+        let text = "var ring=[\(strings)];while(true){if(check(ring))break;else ring.push(ring.shift());}"
+        let (metrics, _) = metrics(text)
+        #expect(metrics.stringArrayRotation)
+    }
+
+    /// Moving an element from the front of an array to its back inside a larger expression is ordinary code.
+    @Test func arrayReshufflingInsideAnExpressionIsNotARotation() {
+        let strings = (0..<12).map { "'s\($0)'" }.joined(separator: ",")
+        let text = """
+            var names=[\(strings)];
+            if (n > 1) segments.push(segments.pop().concat(segments.shift()));
+            queue.push(other.shift());
+            """
+        let (metrics, _) = metrics(text)
+        #expect(!metrics.stringArrayRotation)
+    }
+
     @Test func aFewHexNamesInALargeFileAreNotObfuscation() {
         let text = Self.minified(bytes: 20_000) + ";var _0x1234=1,_0x2345=2,_0x3456=3,_0x4567=4,_0x5678=5;"
         let (metrics, _) = metrics(text)

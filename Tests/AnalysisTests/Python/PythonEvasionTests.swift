@@ -113,6 +113,13 @@ import Testing
         #expect(!PythonTestSupport.kinds(analysis).contains(.dnsExfiltration))
     }
 
+    @Test func serviceDiscoveryIsNotExfiltration() {
+        let analysis = PythonTestSupport.analyse(
+            "import dns.resolver\nanswers = dns.resolver.resolve('_mongodb._tcp.' + host, 'SRV')\n")
+        #expect(PythonTestSupport.kinds(analysis).contains(.dnsLookup))
+        #expect(!PythonTestSupport.kinds(analysis).contains(.dnsExfiltration))
+    }
+
     @Test func escapesThatSpellNoIdentifierAreOrdinary() {
         let analysis = PythonTestSupport.analyse("a = '\\x00\\x01'\nb = 'line\\n'\nc = b'\\x41\\x42'\n")
         #expect(!PythonTestSupport.kinds(analysis).contains(.escapedIdentifiers))

@@ -145,4 +145,31 @@ import Testing
         #expect(StringSignals.kinds(in: "") == [])
         #expect(StringSignals.kinds(in: String(repeating: "a", count: 5_000_000)) == [.longString])
     }
+
+    /// `signalsNothing` answers without classifying, so it must never hide a signal `kinds(in:)` would find: over the
+    /// shared samples and many random words of the lengths it decides (with the bytes that make URLs, paths,
+    /// commands, hex and zlib streams mixed in), whenever it says "nothing", `kinds(in:)` finds nothing.
+    @Test func signalsNothingNeverHidesASignal() {
+        var generator = SplitMix(seed: 17)
+        let alphabet = Array("abcdefxyzABCDEFXYZ0123456789_-:=%@#$+!?,;'\"()[]{}<>|&*^./\\~ ")
+        var words = StringSignalSamples.all
+        for _ in 0..<20_000 {
+            let count = 4 + Int(generator.next() % 40)
+            var word = String((0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            switch generator.next() % 4 {
+            case 0: word = "x" + word.dropFirst()  // a zlib stream read as Latin-1 starts with `x`
+            case 1: word = String((0..<count).map { _ in Array("0123456789abcdef")[Int(generator.next() % 16)] })
+            default: break
+            }
+            words.append(word)
+        }
+        var decided = 0
+        for word in words where StringSignals.signalsNothing(word) {
+            decided += 1
+            #expect(StringSignals.kinds(in: word).isEmpty, "\(word)")
+        }
+        #expect(decided > 1_000)
+        #expect(!StringSignals.signalsNothing("68747470733a2f2f782e6578616d706c65"))  // hex of a URL
+        #expect(!StringSignals.signalsNothing("x\u{9C}" + String(repeating: "a", count: 20)))
+    }
 }

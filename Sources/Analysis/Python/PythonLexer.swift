@@ -251,20 +251,8 @@ struct PythonLexerState {
             lexNumber()
         case 0x22, 0x27:
             lexString(prefixStart: pos, raw: false, bytes: false, formatted: false)
-        case 0x28, 0x5B, 0x7B, 0x29, 0x5D, 0x7D, 0x2C:
-            // Brackets and commas outside f-strings (always one byte): as `lexBracket` and `lexOperator` do.
-            guard modes.isEmpty else {
-                lexOperator()
-                return
-            }
-            if c == 0x28 || c == 0x5B || c == 0x7B {
-                depth += 1
-            } else if c != 0x2C && depth > 0 {
-                depth -= 1
-            }
-            emit(.op, at: pos, end: pos + 1, code: PythonLexerState.singleByteOperatorCode(c))
-            pos += 1
-            skipSpaces()
+        case 0x28, 0x5B, 0x7B, 0x29, 0x5D, 0x7D:
+            lexBracket(c)  // always one byte: no need for the operator switch
         default:
             if PythonLexerState.isIdentifierStart(c) {
                 lexNameOrPrefixedString()

@@ -58,6 +58,7 @@ enum SequenceDump {
         case .behaviour(let b): return "\(b.kind.rawValue) \(b.line):\(b.column) \(b.context) | \(b.snippet)"
         case .callLocal(let name): return "call \(name)"
         case .importModule(let spec, let line): return "import \(spec) @\(line)"
+        case .callImported(let path): return "call-imported \(path)"
         }
     }
 }

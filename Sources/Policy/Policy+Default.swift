@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9887, warn: 0.748),
+        thresholds: Thresholds(block: 0.9826, warn: 0.7444),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6872, warn: 0.262)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9887, warn: 0.748)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7198, warn: 0.2508)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9826, warn: 0.7444)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -20,6 +20,22 @@ struct ModuleResolver: Sendable {
         pythonRoots = roots
     }
 
+    /// The names an absolute Python import can start with to name a file of the package: each source root's
+    /// modules (`x.py`) and folders.
+    func pythonTopLevelNames() -> Set<String> {
+        var names: Set<String> = []
+        func add(_ path: String, stripping suffix: String) {
+            for root in pythonRoots where path.hasPrefix(root) {
+                let rest = path.dropFirst(root.count)
+                guard !rest.isEmpty, !rest.contains("/"), rest.hasSuffix(suffix) else { continue }
+                names.insert(String(rest.dropLast(suffix.count)))
+            }
+        }
+        for directory in layout.directories { add(directory, stripping: "") }
+        for file in layout.files where file.path.hasSuffix(".py") { add(file.path, stripping: ".py") }
+        return names
+    }
+
     /// The file a JavaScript specifier names, from the importing file's path.
     func javascript(_ spec: String, from path: String) -> String? {
         var base: String

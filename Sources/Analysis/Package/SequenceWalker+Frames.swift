@@ -51,13 +51,11 @@ extension SequenceWalker {
             case .functions(let unit, let items, let index, let thenUncalled, let deferred):
                 guard index < items.count else {
                     guard thenUncalled, unit >= 0 else { continue }
-                    let visited = visitedFunctions[unit]
-                    let uncalled = units[unit].functions.keys.filter { !visited.contains($0) }.sorted()
-                    if !uncalled.isEmpty {
-                        // Nothing called these while the file ran: their code waits for a caller.
-                        stack.append(
-                            .functions(
-                                unit, uncalled.map { FunctionItem(name: $0) }, 0, thenUncalled: false, deferred: true))
+                    // Python: another module of the package may still call them; they wait for the entry's end.
+                    if units[unit].language == .python {
+                        pendingUncalled.append(unit)
+                    } else if let frame = uncalledFrame(unit) {
+                        stack.append(frame)
                     }
                     continue
                 }
@@ -74,6 +72,27 @@ extension SequenceWalker {
                 stack += follow(steps[index], from: path).reversed()
             }
         }
+    }
+
+    /// Walks the uncalled functions of the Python units whose top level ran in this entry (and of the modules
+    /// those functions import, in turn), as deferred code.
+    mutating func walkUncalled() {
+        while !pendingUncalled.isEmpty {
+            let pending = pendingUncalled
+            pendingUncalled = []
+            for unit in pending {
+                if let frame = uncalledFrame(unit) { walkFrames([frame]) }
+            }
+        }
+    }
+
+    /// The frame that walks a unit's functions nothing has called yet, in name order, as deferred code (nil when
+    /// there are none): nothing called them while the file ran, so their code waits for a caller.
+    func uncalledFrame(_ unit: Int) -> WalkFrame? {
+        let visited = visitedFunctions[unit]
+        let uncalled = units[unit].functions.keys.filter { !visited.contains($0) }.sorted()
+        guard !uncalled.isEmpty else { return nil }
+        return .functions(unit, uncalled.map { FunctionItem(name: $0) }, 0, thenUncalled: false, deferred: true)
     }
 
     /// Records a shell analysis among the file analyses.
@@ -123,23 +142,73 @@ extension SequenceWalker {
             guard let body = units[unit].functions[name], visitedFunctions[unit].insert(name).inserted
             else { return [] }
             return [.events(unit, body, 0, afterwards: nil, deferred: deferred)]
+        case .callImported(let dotted):
+            return importedCall(dotted, in: unit)
         case .importModule(let spec, _):
             let path = units[unit].path
             let targets: [String]
             if units[unit].language == .python {
-                let key = ModuleResolver.pythonImportKey(spec, from: path)
-                if let known = pythonImports[key] {
-                    targets = known
-                } else {
-                    targets = resolver.python(spec, from: path)
-                    pythonImports[key] = targets
-                }
+                targets = pythonFiles(spec, from: path)
             } else {
                 targets = resolver.javascript(spec, from: path).map { [$0] } ?? []
             }
             // A module imported from a function nothing called loads only when that function runs.
             return targets.filter { !visitedFiles.contains($0) }.map { .file($0, [], deferred: deferred) }
         }
+    }
+
+    /// The package files a Python import spec resolves to from a file (cached by what the resolution depends on).
+    private mutating func pythonFiles(_ spec: String, from path: String) -> [String] {
+        let key = ModuleResolver.pythonImportKey(spec, from: path)
+        if let known = pythonImports[key] { return known }
+        let targets = resolver.python(spec, from: path)
+        pythonImports[key] = targets
+        return targets
+    }
+
+    /// A call of a member of an imported module: descends into the function (a class's `__init__` for a class)
+    /// when the module is a package file already run and the function has not been walked.
+    private mutating func importedCall(_ dotted: String, in unit: Int) -> [WalkFrame] {
+        if dotted.utf8.first != 0x2E {
+            // An absolute path names a package file only if its first name is one of the package's: most such
+            // calls are of libraries, rejected here with one lookup.
+            let names = pythonTopLevelNames ?? resolver.pythonTopLevelNames()
+            pythonTopLevelNames = names
+            guard let dot = dotted.utf8.firstIndex(of: 0x2E), names.contains(String(dotted[..<dot])) else { return [] }
+        }
+        let key = ModuleResolver.pythonImportKey(dotted, from: units[unit].path)
+        let candidates: [ImportedMember]
+        if let known = importedMembers[key] {
+            candidates = known
+        } else {
+            candidates = importedMemberCandidates(dotted, from: units[unit].path)
+            importedMembers[key] = candidates
+        }
+        for candidate in candidates {
+            guard let target = unitIds[candidate.file] else { continue }
+            for name in [candidate.member, candidate.member + ".__init__"] {
+                guard let body = units[target].functions[name] else { continue }
+                guard visitedFunctions[target].insert(name).inserted else { return [] }
+                return [.events(target, body, 0, afterwards: nil, deferred: deferred)]
+            }
+        }
+        return []
+    }
+
+    /// The package files and member names a dotted call path may name, split from the right
+    /// (`pkg.util.Client.start` is `start` of class `Client` of `pkg.util`, or `Client.start` of `pkg.util`).
+    private mutating func importedMemberCandidates(_ dotted: String, from path: String) -> [ImportedMember] {
+        let parts = dotted.split(separator: ".", omittingEmptySubsequences: false)
+        let leadingDots = parts.prefix { $0.isEmpty }.count
+        var candidates: [ImportedMember] = []
+        for memberCount in 1...2 {
+            guard parts.count - memberCount >= max(leadingDots, 1) else { break }
+            var spec = parts.dropLast(memberCount).joined(separator: ".")
+            if spec.allSatisfy({ $0 == "." }) { spec += "." }  // `from . import x`: the package itself
+            guard let file = pythonFiles(spec, from: path).last else { continue }
+            candidates.append(ImportedMember(file: file, member: parts.suffix(memberCount).joined(separator: ".")))
+        }
+        return candidates
     }
 
     /// What one shell step leads to.
@@ -187,4 +256,10 @@ extension SequenceWalker {
             return [.events(record(analysis, key: key), analysis.topLevel, 0, afterwards: [])]
         }
     }
+}
+
+/// A package file and the dotted name of a function or class in it that an imported call may name.
+struct ImportedMember: Sendable {
+    let file: String
+    let member: String
 }

@@ -43,6 +43,13 @@ struct SequenceWalker {
     /// The files each Python import resolved to, by what the resolution depends on (a package imports the same
     /// modules from many files).
     var pythonImports: [PythonImportKey: [String]] = [:]
+    /// Python units whose top level has run and whose uncalled functions wait for the end of the entry: another
+    /// module may still call them (`from ._core import start; start()` in `__init__.py`).
+    var pendingUncalled: [Int] = []
+    /// What each imported call's dotted path may name, by what the resolution depends on.
+    var importedMembers: [PythonImportKey: [ImportedMember]] = [:]
+    /// `ModuleResolver.pythonTopLevelNames`, worked out at the first imported call of an absolute path.
+    var pythonTopLevelNames: Set<String>?
 
     /// Walks the planned entries, then every file not reached (in path order) as `other` entries.
     mutating func walk(_ entries: [PlannedEntry]) {
@@ -51,6 +58,7 @@ struct SequenceWalker {
             context = entry.kind == .install ? .install : .runtime
             begin(entry.kind, entry.name)
             for step in entry.steps { run(step) }
+            walkUncalled()
             end(entry.kind)
         }
         for (position, file) in layout.files.enumerated().sorted(by: { $0.element.path < $1.element.path })
@@ -62,6 +70,7 @@ struct SequenceWalker {
             begin(.other, "other: \(file.path)")
             unreached = true
             run(.file(file.path, functions: []))
+            walkUncalled()
             unreached = false
             if behaviours.count == mark.1 {
                 tokens.removeSubrange(mark.0...)

@@ -29,6 +29,14 @@ final class PythonCallInfo: Sendable {
     let isRegistryWrite: Bool
     /// `.write` or `.writelines` of something.
     let isWriteMethod: Bool
+    /// The dotted path of a call the sequence builder may resolve to a function of another module of the package.
+    ///
+    /// An import spec with the member called (`._core.Engine`, `pkg.util.run`): a member of a relative import, or
+    /// of a module neither a table here nor the standard library names. Nil for library calls and local names.
+    let importedPath: String?
+    /// For a call that runs a function it is given (`PythonAPI.functionRunners`), that argument's position and
+    /// keyword.
+    let runnerArgument: (position: Int, keyword: String)?
 
     /// Works out what calling `qualified` means.
     /// - Parameter qualified: The qualified name called (`socket.socket().connect`).
@@ -41,9 +49,10 @@ final class PythonCallInfo: Sendable {
             shape == "$local.setup"
             || shape.hasSuffix(".setup") && (shape.hasPrefix("setuptools") || shape.hasPrefix("distutils"))
         localName = shape.hasPrefix("$local.") ? String(shape.dropFirst("$local.".count)) : nil
+        runnerArgument = PythonAPI.functionRunners[shape]
         guard localName == nil else {
             (isFoldable, kinds, returnsNetworkData, isEnvironmentDumper) = (false, [], false, false)
-            (isRegistryWrite, isWriteMethod) = (false, false)
+            (isRegistryWrite, isWriteMethod, importedPath) = (false, false, nil)
             return
         }
         isWriteMethod = shape.hasSuffix(".write") || shape.hasSuffix(".writelines")
@@ -51,8 +60,17 @@ final class PythonCallInfo: Sendable {
         guard Self.knownRoots.contains(PythonAPI.firstComponent(shape)) else {
             (isFoldable, kinds, isEnvironmentDumper, isRegistryWrite) = (false, [], false, false)
             returnsNetworkData = shape.hasSuffix(".recv") || shape.hasSuffix(".recvfrom")
+            if shape.hasPrefix("$rel.") {
+                importedPath = String(shape.dropFirst("$rel.".count))
+            } else {
+                let isCandidate =
+                    shape.utf8.first != 0x24 && shape.utf8.contains(0x2E)
+                    && !PythonAPI.standardModules.contains(PythonAPI.firstComponent(shape))
+                importedPath = isCandidate ? shape : nil
+            }
             return
         }
+        importedPath = nil
         isFoldable = Self.foldedShapes.contains(shape)
         // `isNetworkCall` is worked out at most once for both (`returnsNetworkData` starts with it).
         var network: Bool?

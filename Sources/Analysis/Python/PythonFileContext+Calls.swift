@@ -44,6 +44,11 @@ extension PythonFileContext {
         let (info, resultValue) = callInfo(qualified)
         let shape = info.shape
         result.value = resultValue
+        if !constantReturns.isEmpty, let returned = constantReturns[qualified], returned.value != .unknown {
+            result.value = returned.value
+            result.tags.formUnion(returned.tags)
+            result.signalled.formUnion(returned.signalled)  // reported at the `return` already
+        }
         if isSetupPy && info.isSetup { setupCommands(arguments) }
         if var name = info.localName {
             if classNames.contains(name) { name += ".__init__" }
@@ -51,6 +56,12 @@ extension PythonFileContext {
             return result
         }
         if info.isFoldable && fold(shape, arguments, into: &result) { return result }
+        if let path = info.importedPath { append(.callImported(path)) }
+        if let (position, keyword) = info.runnerArgument,
+            let function = arguments.value(at: position, keyword: keyword)?.value.refId
+        {
+            callGiven(function)
+        }
         let kinds = info.kinds
         for kind in kinds { emit(kind, at: callee.start) }
         if kinds.contains(.spawnProcess) { spawnEffects(arguments, at: callee.start) }
@@ -85,6 +96,18 @@ extension PythonFileContext {
             }
         }
         return result
+    }
+
+    /// A function given to a call that runs it (`Thread(target=f)`, `atexit.register(f)`): a call of it here, when
+    /// it is a function of this file or of another module of the package.
+    private func callGiven(_ function: Int32) {
+        let (info, _) = callInfo(function)
+        if var name = info.localName {
+            if classNames.contains(name) { name += ".__init__" }
+            append(.callLocal(name))
+        } else if let path = info.importedPath {
+            append(.callImported(path))
+        }
     }
 
     /// `s.connect(('45.9.1.2', 443))`, `HTTPConnection('45.9.1.2')`: a network call's address is a bare remote IPv4

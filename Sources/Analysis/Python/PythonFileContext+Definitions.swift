@@ -108,6 +108,7 @@ extension PythonFileContext {
         }
         var scope = PythonScope(kind: .function, name: qualifiedName)
         scope.body = body
+        scope.hasParameters = !parameters.isEmpty
         if !parameters.isEmpty { scope.initial.reserveCapacity(parameters.count + 1) }
         for parameter in parameters { scope.initial.append((parameter, PythonEval(start: defIndex))) }
         if enclosingKind == .klass, !pendingStaticMethod, let first = parameters.first {
@@ -185,5 +186,33 @@ extension PythonFileContext {
         }
         if at(.rparen) { advance() }
         return parameters
+    }
+}
+
+extension PythonFileContext {
+    /// Records what a function of no parameters returns (`constantReturns`): its first constant text, or
+    /// `.unknown` once it returns anything else.
+    /// - Parameters:
+    ///   - value: The returned value (nil for a bare `return`).
+    ///   - reference: The interned id of the function's reference.
+    func recordReturn(_ value: PythonEval?, of reference: Int32) {
+        var returned = PythonEval(start: value?.start ?? pos)
+        if let value, value.value.text != nil {
+            returned.value = value.value
+            returned.tags = value.tags.intersection([.folded, .decoded, .built])
+            returned.signalled = value.signalled
+        }
+        if let known = constantReturns[reference], known.value != returned.value {
+            constantReturns[reference]?.value = .unknown
+        } else if constantReturns[reference] == nil {
+            constantReturns[reference] = returned
+        }
+    }
+
+    /// Records a `return` of the innermost function when it has no parameters (see `recordReturn(_:of:)`).
+    /// - Parameter value: The returned value (nil for a bare `return`).
+    func recordReturn(_ value: PythonEval?) {
+        guard let scope = scopes.last, scope.kind == .function, !scope.hasParameters else { return }
+        recordReturn(value, of: names.intern("$local." + scope.name))
     }
 }

@@ -4,6 +4,7 @@ import LockgateCore
 extension PythonFileContext {
     /// Analyses the whole file.
     func run() {
+        reportConfusableNames()
         var offscreen = nextOffscreenToken(from: 0)
         while pos < tokens.count {
             switch tokenKind {
@@ -80,10 +81,14 @@ extension PythonFileContext {
         case .keywordFor: parseFor()
         case .keywordWith: parseWith()
         case .keywordReturn, .keywordDel, .keywordAssert:
+            let isReturn = at(.keywordReturn)
             advance()
             if !atLineEnd && !at(.semicolon) {
                 var value = parseTestList() ?? PythonEval(start: pos)
                 signal(&value)
+                if isReturn { recordReturn(value) }
+            } else if isReturn {
+                recordReturn(nil)
             }
         case .keywordRaise:
             advance()

@@ -17,6 +17,8 @@ struct PythonScope {
     /// For a class, the interned id of `$local.` + the qualified name + `()` (what `self` is in its methods), -1
     /// until a method asks for it.
     var instance: Int32 = -1
+    /// For a function, whether it takes parameters (a function of none may fold to its constant return).
+    var hasParameters = false
 }
 
 /// What an indented block is, so a DEDENT knows what to close.
@@ -94,6 +96,10 @@ final class PythonFileContext {
     @exclusivity(unchecked) var downloadedKeys: Set<String> = []
     @exclusivity(unchecked) var executableKeys: Set<String> = []
     @exclusivity(unchecked) var pendingStaticMethod = false
+    /// What calling a function of no parameters gives when it returns one constant text (`lambda: 'curl'`,
+    /// `def url(): return 'https://…'`), by the interned id of its reference (`$lambda.N`, `$local.NAME`); a
+    /// function with two different returns, or one that is no constant, maps to `.unknown`.
+    @exclusivity(unchecked) var constantReturns: [Int32: PythonEval] = [:]
     @exclusivity(unchecked) private var lineStarts: [Int]?
     /// Scalar counts for columns, made when the first behaviour is reported.
     @exclusivity(unchecked) private var columns: PythonColumns?

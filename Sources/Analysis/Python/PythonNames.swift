@@ -172,6 +172,19 @@ struct PythonNames {
         return nil
     }
 
+    /// Whether the name is spelled like an obfuscator's output (`ConfusableNames.isConfusable`), read from the
+    /// stored bytes without a `String`.
+    /// - Parameter id: An id from this table (one that keeps bytes).
+    /// - Returns: True for a confusable name.
+    func isConfusable(_ id: Int32) -> Bool {
+        let entry = entries[Int(id)]
+        guard keepsBytes, entry.length >= ConfusableNames.minimumLength else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            let name = UnsafeBufferPointer(rebasing: stored[entry.start..<(entry.start + entry.length)])
+            return ConfusableNames.isConfusable(name)
+        }
+    }
+
     /// Whether the name is one of `PythonAPI.markerNames`.
     mutating func isMarker(_ id: Int32) -> Bool { facts(id).contains(.marker) }
 

@@ -13,6 +13,7 @@ import Testing
             case .behaviour(let behaviour): behaviour.kind.rawValue
             case .callLocal(let name): "call:\(name)"
             case .importModule(let module, let line): "import:\(module)@\(line)"
+            case .callImported(let path): "call-imported:\(path)"
             }
         }
     }

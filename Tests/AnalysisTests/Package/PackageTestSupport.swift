@@ -5,7 +5,8 @@ import LockgateCore
 
 /// A test-only analyser reading a tiny line language, so the sequence builder is tested apart from the real
 /// JavaScript and Python analysers: `b KIND` is a behaviour at that line and column, `import SPEC` an import,
-/// `call NAME` a local call, `def NAME` … `end` a function body; anything else is ignored.
+/// `call NAME` a local call, `callimported PATH` a call of an imported module's member, `def NAME` … `end` a
+/// function body; anything else is ignored.
 struct ScriptedAnalyzer: FileAnalyzer {
     let language: SourceLanguage
 
@@ -29,6 +30,7 @@ struct ScriptedAnalyzer: FileAnalyzer {
                     ))
             case "import" where words.count > 1: event = .importModule(words[1], line: offset + 1)
             case "call" where words.count > 1: event = .callLocal(words[1])
+            case "callimported" where words.count > 1: event = .callImported(words[1])
             case "def" where words.count > 1:
                 current = words[1]
                 functions[words[1], default: []] = []

@@ -271,6 +271,54 @@ import Testing
             ])
     }
 
+    @Test func pythonCallsIntoSiblingModulesRunAtLoad() {
+        // `from ._core import Engine, start` / `from . import helpers`, then `Engine()`, `start()`, `helpers.go()`
+        // at the top level of `__init__.py`: the functions they reach run at load; what nothing calls waits.
+        let files = PackageFixture.files([
+            ("demo-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+            (
+                "demo-1.0/demo/__init__.py",
+                "import ._core\nimport .helpers\ncallimported ._core.Engine\ncallimported ._core.start\n"
+                    + "callimported .helpers.go\ncallimported .helpers.go\ncallimported .missing.run\nb url"
+            ),
+            (
+                "demo-1.0/demo/_core.py",
+                "b import_os_module\ndef Engine.__init__\n  b spawn_process\nend\ndef start\n  b recon_host\nend\n"
+                    + "def unused\n  b eval_code\nend"
+            ),
+            ("demo-1.0/demo/helpers.py", "def go\n  b use_network\n  callimported demo._core.unused\nend"),
+        ])
+        let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .pypi))
+        #expect(
+            trace == [
+                "start:main",
+                "runtime:import_os_module@demo-1.0/demo/_core.py:1",
+                "runtime:spawn_process@demo-1.0/demo/_core.py:3",
+                "runtime:recon_host@demo-1.0/demo/_core.py:6",
+                "runtime:use_network@demo-1.0/demo/helpers.py:2",
+                "runtime:eval_code@demo-1.0/demo/_core.py:9",
+                "runtime:url@demo-1.0/demo/__init__.py:8",
+                "end:main",
+            ])
+    }
+
+    @Test func pythonFunctionsNoModuleCallsStayDeferred() {
+        let files = PackageFixture.files([
+            ("demo-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+            ("demo-1.0/demo/__init__.py", "import ._core\nb url"),
+            ("demo-1.0/demo/_core.py", "b import_os_module\ndef start\n  b recon_host\nend"),
+        ])
+        let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .pypi))
+        #expect(
+            trace == [
+                "start:main",
+                "runtime:import_os_module@demo-1.0/demo/_core.py:1",
+                "runtime:url@demo-1.0/demo/__init__.py:2",
+                "deferred:recon_host@demo-1.0/demo/_core.py:3",
+                "end:main",
+            ])
+    }
+
     @Test func importOrderIsKeptAndEachModuleWalkedOnce() {
         let files = PackageFixture.files([
             ("package/package.json", #"{"name": "order"}"#),

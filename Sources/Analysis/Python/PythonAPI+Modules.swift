@@ -31,8 +31,9 @@ extension PythonAPI {
 
     /// Calls that run a function they are given (a thread's or process's target, an exit handler).
     ///
-    /// By shape: the position and keyword of that argument. The function runs where the call is, so the sequence descends into
-    /// it there (`threading.Thread(target=steal).start()` at a module's top level runs `steal` at load).
+    /// By shape: the position and keyword of that argument. The function runs where the call is, so the sequence
+    /// descends into it there (`threading.Thread(target=steal).start()` at a module's top level runs `steal` at
+    /// load).
     static let functionRunners: [String: (position: Int, keyword: String)] = [
         "threading.Thread": (1, "target"), "threading.Timer": (1, "function"),
         "multiprocessing.Process": (1, "target"), "atexit.register": (0, "func"),

@@ -41,7 +41,7 @@ extension BehaviourKind {
         case .writeExecute: "writes a file and runs it"
         case .persistence: "installs itself to run again (cron, systemd, shell rc, Run keys, startup folders)"
         case .hiddenProcess: "starts hidden or detached processes"
-        case .obfuscatedIdentifiers: "has obfuscated (_0x-style) identifiers"
+        case .obfuscatedIdentifiers: "has obfuscated identifiers (_0x-style, or look-alike names such as IlIlIl)"
         case .packedEval: "has a packed, self-unpacking eval payload"
         case .pythonProtector: "runs protected or marshalled Python code (pyarmor, marshal/zlib exec)"
         case .escapedIdentifiers: "hides names behind escape sequences"

@@ -4,8 +4,8 @@
 /// The model weighs every behaviour against the whole package, so a large package can dilute a small install-time
 /// payload (a reverse shell in a `preinstall` of a 200 KB library scored 0.42 against npm's 0.72 block threshold).
 /// This rule does not weigh: a credential store read, a secret-stealing channel (chat webhook, out-of-band host,
-/// paste site, tunnel, raw IP, dynamic DNS, DNS exfiltration), a public-IP lookup, persistence or packed code at
-/// install time is reported on its own, whatever the score. None of these kinds occurs at install time in any of
+/// paste site, tunnel, raw IP, dynamic DNS, DNS exfiltration), a public-IP lookup, persistence, or packed,
+/// name-obfuscated or off-screen code at install time is reported on its own, whatever the score. None of these kinds occurs at install time in any of
 /// the 3,546 benign packages of the corpus; `download_execute` (binary installers fetch and run their tool),
 /// `url_app_hosting`, `hidden_process`, evaluation and the weaker obfuscation signs are left to the model.
 public enum InstallTimeThreat {
@@ -16,7 +16,7 @@ public enum InstallTimeThreat {
     public static let kinds: Set<BehaviourKind> = [
         .readCredentialPath, .readBrowserStore, .readDiscordStore, .readCryptoWallet, .readSystemAccounts,
         .reconPublicIP, .urlWebhook, .urlPaste, .urlTunnel, .urlOutOfBand, .urlRawIP, .urlDynamicDNS,
-        .dnsExfiltration, .persistence, .packedEval, .pythonProtector, .offscreenCode,
+        .dnsExfiltration, .persistence, .packedEval, .pythonProtector, .offscreenCode, .obfuscatedIdentifiers,
     ]
 
     /// The indices of a sequence's behaviours that trigger the rule, in sequence order.

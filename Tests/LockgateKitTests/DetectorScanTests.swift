@@ -69,6 +69,34 @@ import Testing
         #expect(report.exitCode == .blocked)
     }
 
+    @Test func nameObfuscatedInstallCodeIsAnInstallTimeThreat() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("obf-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: obf\nVersion: 1.0\n")
+        try directory.write(
+            "obf-1.0/setup.py",
+            "from setuptools import setup\nIlIlIlIlIl = 'a'\nlIlIIlIlll = IlIlIlIlIl * 2\n"
+                + "IIlIIlIlIl = lIlIIlIlll + IlIlIlIlIl\nsetup(name='obf', version='1.0')\n")
+        try directory.write("obf-1.0/obf/__init__.py", "IlIlIlIlIl = 1\nlIlIIlIlll = 2\nIIlIIlIlIl = 3\n")
+        try directory.write("plain-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: plain\nVersion: 1.0\n")
+        try directory.write("plain-1.0/setup.py", "from setuptools import setup\nsetup(name='plain', version='1.0')\n")
+        try directory.write("plain-1.0/plain/__init__.py", "IlIlIlIlIl = 1\nlIlIIlIlll = 2\nIIlIIlIlIl = 3\n")
+        // Thresholds no score reaches: only the rule can block.
+        let (policy, path) = try DetectorHarness.policy(
+            "version: 1\nthresholds: {block: 0.9999, warn: 0.9998}\n", in: directory)
+        let options = AuditOptions(
+            paths: ["obf-1.0", "plain-1.0"], workingDirectory: directory.path, policy: policy, policyPath: path,
+            today: DetectorHarness.today)
+        let report = Scanner(classifier: try DetectorModels.primary.get()).scan(
+            ["obf-1.0", "plain-1.0"], ecosystem: .pypi, options: options)
+        let obfuscated = try #require(report.packages.first { $0.input == "obf-1.0" })
+        let finding = try #require(obfuscated.findings.first { $0.rule == "install_time_threat" })
+        #expect(obfuscated.verdict == .block)
+        #expect(finding.evidence.first?.path == "obf-1.0/setup.py" && finding.evidence.first?.line == 2)
+        // The same names in code that runs at load are the model's to judge.
+        let plain = try #require(report.packages.first { $0.input == "plain-1.0" })
+        #expect(!plain.findings.contains { $0.rule == "install_time_threat" })
+    }
+
     @Test func anInstallTimeThreatBlocksWhateverTheScore() throws {
         let directory = try TemporaryDirectory()
         try directory.write(

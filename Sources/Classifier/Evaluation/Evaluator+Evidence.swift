@@ -91,8 +91,8 @@ extension Evaluator {
             title: "The gate: model and install_time_threat rule (cross-validated scores, default thresholds)",
             note: "A package is blocked when its score reaches the block threshold or when code that runs at install "
                 + "shows a behaviour of the install_time_threat rule (credential and browser stores, exfiltration "
-                + "channels, public-IP lookups, persistence, packed or off-screen code); the warn threshold as "
-                + "above. The rule fires on: \(listed(fired)); of those, below the block threshold: "
+                + "channels, public-IP lookups, persistence, packed, name-obfuscated or off-screen code); the warn "
+                + "threshold as above. The rule fires on: \(listed(fired)); of those, below the block threshold: "
                 + "\(listed(added)).",
             rows: rows(samples: samples, outcome: gated, nested: false))
     }

@@ -69,6 +69,19 @@ import Testing
         #expect(report.exitCode == .blocked)
     }
 
+    /// Scans folders of `directory` under a policy whose thresholds no score reaches, so only rules can block.
+    static func scanWithRulesOnly(_ inputs: [String], ecosystem: Ecosystem, in directory: TemporaryDirectory) throws
+        -> ScanReport
+    {
+        let (policy, path) = try DetectorHarness.policy(
+            "version: 1\nthresholds: {block: 0.9999, warn: 0.9998}\n", in: directory)
+        let options = AuditOptions(
+            paths: inputs, workingDirectory: directory.path, policy: policy, policyPath: path,
+            today: DetectorHarness.today)
+        let scanner = Scanner(classifier: try DetectorModels.primary.get())
+        return scanner.scan(inputs, ecosystem: ecosystem, options: options)
+    }
+
     @Test func nameObfuscatedInstallCodeIsAnInstallTimeThreat() throws {
         let directory = try TemporaryDirectory()
         try directory.write("obf-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: obf\nVersion: 1.0\n")
@@ -80,14 +93,7 @@ import Testing
         try directory.write("plain-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: plain\nVersion: 1.0\n")
         try directory.write("plain-1.0/setup.py", "from setuptools import setup\nsetup(name='plain', version='1.0')\n")
         try directory.write("plain-1.0/plain/__init__.py", "IlIlIlIlIl = 1\nlIlIIlIlll = 2\nIIlIIlIlIl = 3\n")
-        // Thresholds no score reaches: only the rule can block.
-        let (policy, path) = try DetectorHarness.policy(
-            "version: 1\nthresholds: {block: 0.9999, warn: 0.9998}\n", in: directory)
-        let options = AuditOptions(
-            paths: ["obf-1.0", "plain-1.0"], workingDirectory: directory.path, policy: policy, policyPath: path,
-            today: DetectorHarness.today)
-        let report = Scanner(classifier: try DetectorModels.primary.get()).scan(
-            ["obf-1.0", "plain-1.0"], ecosystem: .pypi, options: options)
+        let report = try Self.scanWithRulesOnly(["obf-1.0", "plain-1.0"], ecosystem: .pypi, in: directory)
         let obfuscated = try #require(report.packages.first { $0.input == "obf-1.0" })
         let finding = try #require(obfuscated.findings.first { $0.rule == "install_time_threat" })
         #expect(obfuscated.verdict == .block)
@@ -109,14 +115,7 @@ import Testing
         try directory.write(
             "plain/package.json", #"{"name": "plain", "version": "1.0.0", "scripts": {"test": "node t.js"}}"#)
         try directory.write("plain/index.js", "module.exports = 'https://abc.oast.fun/u';\n")
-        // Thresholds no score reaches: only the rule can block.
-        let (policy, path) = try DetectorHarness.policy(
-            "version: 1\nthresholds: {block: 0.9999, warn: 0.9998}\n", in: directory)
-        let options = AuditOptions(
-            paths: ["hooked", "plain"], workingDirectory: directory.path, policy: policy, policyPath: path,
-            today: DetectorHarness.today)
-        let report = Scanner(classifier: try DetectorModels.primary.get()).scan(
-            ["hooked", "plain"], ecosystem: .npm, options: options)
+        let report = try Self.scanWithRulesOnly(["hooked", "plain"], ecosystem: .npm, in: directory)
         let hooked = try #require(report.packages.first { $0.input == "hooked" })
         let finding = try #require(hooked.findings.first { $0.rule == "install_time_threat" })
         #expect(hooked.verdict == .block)

@@ -5,9 +5,10 @@
 /// payload (a reverse shell in a `preinstall` of a 200 KB library scored 0.42 against npm's 0.72 block threshold).
 /// This rule does not weigh: a credential store read, a secret-stealing channel (chat webhook, out-of-band host,
 /// paste site, tunnel, raw IP, dynamic DNS, DNS exfiltration), a public-IP lookup, persistence, or packed,
-/// name-obfuscated or off-screen code at install time is reported on its own, whatever the score. None of these kinds occurs at install time in any of
-/// the 3,546 benign packages of the corpus; `download_execute` (binary installers fetch and run their tool),
-/// `url_app_hosting`, `hidden_process`, evaluation and the weaker obfuscation signs are left to the model.
+/// name-obfuscated or off-screen code at install time is reported on its own, whatever the score. None of these
+/// kinds occurs at install time in any of the 3,546 benign packages of the corpus; `download_execute` (binary
+/// installers fetch and run their tool), `url_app_hosting`, `hidden_process`, evaluation and the weaker obfuscation
+/// signs are left to the model.
 public enum InstallTimeThreat {
     /// The rule id.
     public static let ruleID = "install_time_threat"

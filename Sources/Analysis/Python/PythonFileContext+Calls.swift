@@ -50,9 +50,8 @@ extension PythonFileContext {
             result.signalled.formUnion(returned.signalled)  // reported at the `return` already
         }
         if isSetupPy && info.isSetup { setupCommands(arguments) }
-        if var name = info.localName {
-            if classNames.contains(name) { name += ".__init__" }
-            append(.callLocal(name))
+        if let name = info.localName {
+            appendLocalCall(name)
             return result
         }
         if info.isFoldable && fold(shape, arguments, into: &result) { return result }
@@ -98,13 +97,17 @@ extension PythonFileContext {
         return result
     }
 
+    /// A call of a function of this file (of its `__init__` when the name is a class's).
+    private func appendLocalCall(_ name: String) {
+        append(.callLocal(classNames.contains(name) ? name + ".__init__" : name))
+    }
+
     /// A function given to a call that runs it (`Thread(target=f)`, `atexit.register(f)`): a call of it here, when
     /// it is a function of this file or of another module of the package.
     private func callGiven(_ function: Int32) {
         let (info, _) = callInfo(function)
-        if var name = info.localName {
-            if classNames.contains(name) { name += ".__init__" }
-            append(.callLocal(name))
+        if let name = info.localName {
+            appendLocalCall(name)
         } else if let path = info.importedPath {
             append(.callImported(path))
         }

@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9826, warn: 0.7444),
+        thresholds: Thresholds(block: 0.9881, warn: 0.7489),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7198, warn: 0.2508)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9826, warn: 0.7444)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6924, warn: 0.2362)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9881, warn: 0.7489)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -34,6 +34,17 @@ enum JavaScriptCatalog {
         return modules[name]
     }
 
+    /// Whether a specifier names a module of the package itself (`./lib/core`, `../util`, `.`, `..`).
+    static func isRelative(_ specifier: String) -> Bool {
+        specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".."
+    }
+
+    /// The helpers compilers wrap a require in, which give the module back (its default export as `.default`).
+    static let interopHelpers: Set<String> = [
+        "__importDefault", "__importStar", "__toESM", "__toCommonJS", "_interopRequireDefault",
+        "_interopRequireWildcard",
+    ]
+
     /// What a global name refers to when no local binding shadows it.
     /// - Parameter name: The identifier.
     /// - Returns: Its value, or nil for names of no interest.

@@ -106,6 +106,36 @@ extension JavaScriptCode {
         return parts.count > 1 ? parts.joined(separator: ".") : nil
     }
 
+    /// Whether the name at `end` ends `module.exports` (not a member of something else).
+    func isModuleExports(endingAt end: Int) -> Bool {
+        end >= 2 && isName(end, .exports) && isOp(end - 1, JavaScriptOp.dot) && isName(end - 2, .module)
+            && !isMemberName(end - 2)
+    }
+
+    /// Whether a `function` expression starting here is called where it is written (`function () {...}()`).
+    func isCalledOnTheSpot(_ start: Int) -> Bool {
+        guard isName(start, .function) else { return false }
+        var cursor = start + 1
+        if isOp(cursor, JavaScriptOp.star) { cursor += 1 }
+        if cursor < tokens.count && tokens[cursor].kind == .identifier { cursor += 1 }
+        let close = partner(cursor)
+        guard isOp(cursor, JavaScriptOp.lparen), close > cursor, isOp(close + 1, JavaScriptOp.lbrace) else {
+            return false
+        }
+        let end = partner(close + 1)
+        return end > close + 1 && isOp(end + 1, JavaScriptOp.lparen)
+    }
+
+    /// The export an assignment target names: `module.exports`, or `exports.x` for `exports.x` and
+    /// `module.exports.x`; nil for any other target.
+    func exportPath(endingAt end: Int) -> String? {
+        if isModuleExports(endingAt: end) { return "module.exports" }
+        guard end >= 2, isOp(end - 1, JavaScriptOp.dot), isName(end - 2, .exports),
+            !isMemberName(end - 2) || isModuleExports(endingAt: end - 2)
+        else { return nil }
+        return "exports." + name(end)
+    }
+
     /// What an expression that does not fold carries: network or host data from the names it uses, and whether it
     /// builds a string from non-constant parts.
     /// - Parameters:

@@ -105,6 +105,12 @@ enum JavaScriptObject: Hashable, Sendable {
     case localFunction(String)
     /// An object made by `new X()` of a class that may be defined in this file (its methods are `X.method`).
     case instance(String)
+    /// A module of the package itself, by its relative specifier (`require('./lib/core')`, `import * as c from
+    /// './core.js'`).
+    case localModule(String)
+    /// A member of a module of the package (`require('./core').start`, `const {steal} = require('./steal')`), by
+    /// the module's relative specifier and the member's name; calling it is a `CodeEvent.callImported`.
+    case localExport(String, String)
 }
 
 extension JavaScriptObject {
@@ -114,7 +120,7 @@ extension JavaScriptObject {
         case .require, .dynamicImport, .eval, .functionConstructor, .globalGetter, .timer, .decoder, .module,
             .member:
             true
-        case .unknown, .string, .number, .array, .method, .localFunction, .instance: false
+        case .unknown, .string, .number, .array, .method, .localFunction, .instance, .localModule, .localExport: false
         }
     }
 }

@@ -27,10 +27,18 @@ extension JavaScriptWalker {
             guard open >= 0, open < index - 1, target.isOp(JavaScriptOp.rbrace) else { return }
             let value = rightHandValue(from: valueStart)
             destructure(from: open, to: index - 1, value: value)
-        } else if target.kind == .identifier, let functionStart = code.functionStart(at: valueStart),
-            let path = code.memberPath(endingAt: index - 1, className: classes.last?.name)
-        {
-            pendingNames[functionStart] = path
+        } else if target.kind == .identifier {
+            if let functionStart = code.functionStart(at: valueStart) {
+                // `module.exports = function () {...}` runs when the package's user calls it, not at load
+                // (unless it is called on the spot: `module.exports = function () {...}()`).
+                let path =
+                    code.isModuleExports(endingAt: index - 1)
+                    ? (code.isCalledOnTheSpot(functionStart) ? nil : "module.exports")
+                    : code.memberPath(endingAt: index - 1, className: classes.last?.name)
+                if let path { pendingNames[functionStart] = path }
+            } else if let path = code.exportPath(endingAt: index - 1) {
+                exportAlias(path, valueAt: valueStart)
+            }
         }
     }
 
@@ -190,6 +198,16 @@ extension JavaScriptWalker {
     private mutating func importBindings(_ bindings: [(name: Int32, member: String?)], specifier: String, at index: Int)
     {
         recordImport(specifier, at: index)
+        if JavaScriptCatalog.isRelative(specifier) {
+            // `import start from './core.js'` and `import * as core from './core.js'` are the module (its
+            // default export is its `module.exports` or `exports.default`); `import {start}` is a member.
+            for binding in bindings {
+                let object: JavaScriptObject =
+                    binding.member.map { .localExport(specifier, $0) } ?? .localModule(specifier)
+                scopes.declare(binding.name, JavaScriptValue(object: object))
+            }
+            return
+        }
         guard let module = JavaScriptCatalog.module(for: specifier) else { return }
         let moduleValue = JavaScriptValue(object: .module(module))
         for binding in bindings {

@@ -31,6 +31,9 @@ struct JavaScriptPathRef: Sendable {
 extension JavaScriptWalker {
     /// Evaluates a call, recording its behaviours in emitting mode.
     mutating func call(_ call: JavaScriptCall, emit: Bool, depth: Int) -> JavaScriptValue {
+        if let path = call.path, path.count == 1, !call.isNew, let module = interopModule(call, name: path, depth) {
+            return module
+        }
         // Outside the main walk, a call of a value that never reads its arguments has a value known without them
         // (what the cases below give): no argument list to build.
         if !emit && !call.isNew && !Self.readsArguments(call.callee.object) {
@@ -76,6 +79,9 @@ extension JavaScriptWalker {
             {
                 record(network ? .downloadExecute : .writeExecute, at: call.nameToken)
             }
+            if let specifier, case .require = call.callee.object, JavaScriptCatalog.isRelative(specifier) {
+                return JavaScriptValue(object: .localModule(specifier))
+            }
             return specifier.flatMap(JavaScriptCatalog.module(for:)).map { JavaScriptValue(object: .module($0)) }
                 ?? .unknown
         case .eval:
@@ -113,6 +119,12 @@ extension JavaScriptWalker {
             return result
         case .localFunction(let function):
             if emit { recordLocalCall(function) }
+            return .unknown
+        case .localModule(let specifier):
+            if emit { recordImportedCall(specifier, call.isNew ? ".constructor" : "") }
+            return .unknown
+        case .localExport(let specifier, let member):
+            if emit { recordImportedCall(specifier, call.isNew ? member + ".constructor" : member) }
             return .unknown
         case .method(let receiver, let method):
             return self.method(receiver, method, taint: call.callee.taint, &context)
@@ -156,7 +168,8 @@ extension JavaScriptWalker {
     /// `recordFolded`): not for an unknown or local function, nor for what calls of it ignore.
     private static func readsArguments(_ callee: JavaScriptObject) -> Bool {
         switch callee {
-        case .unknown, .localFunction, .globalGetter, .string, .number, .array, .instance: false
+        case .unknown, .localFunction, .globalGetter, .string, .number, .array, .instance, .localModule, .localExport:
+            false
         default: true
         }
     }

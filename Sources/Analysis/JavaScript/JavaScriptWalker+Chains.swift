@@ -140,6 +140,8 @@ extension JavaScriptWalker {
             return JavaScriptValue(object: .member(module, memberName), taint: carried)
         case .instance(let className):
             return JavaScriptValue(object: .localFunction("\(className).\(memberName)"))
+        case .localModule(let specifier):
+            return JavaScriptValue(object: .localExport(specifier, memberName))
         case .string, .array:
             if memberName == "length" { return .unknown }
             return JavaScriptValue(object: .method(value.object, memberName), taint: value.taint)
@@ -306,6 +308,7 @@ extension JavaScriptWalker {
         {
             switch value.object {
             case .localFunction(let function): recordLocalCall(function)
+            case .localExport(let specifier, let member): recordImportedCall(specifier, member)
             case .unknown: recordLocalCall(code.text(of: path, in: pathParts))
             default: break
             }

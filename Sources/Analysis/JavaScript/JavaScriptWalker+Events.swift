@@ -24,6 +24,11 @@ extension JavaScriptWalker {
         contexts[contexts.count - 1].events.append(.callLocal(name))
     }
 
+    /// A call of a member of a package module (an empty member: the module itself), as `CodeEvent.callImported`.
+    mutating func recordImportedCall(_ specifier: String, _ member: String) {
+        contexts[contexts.count - 1].events.append(.callImported(specifier + "#" + member))
+    }
+
     /// A string literal or template part: its own signals, and escapes that hide plain text.
     mutating func stringLiteral(at index: Int) {
         let token = code.tokens[index]

@@ -43,10 +43,11 @@ public enum CodeEvent: Sendable, Hashable {
     /// A module import or require, as written (`./lib/x`, `lodash`, `.sub`, `pkg.sub`, `os`), with the import's
     /// position; the sequence builder resolves package-local ones and walks them once, in import order.
     case importModule(String, line: Int)
-    /// A call of a member of an imported module (Python), by the import spec and the member's dotted name as
-    /// written (`._core.Engine`, `.helpers.go`, `pkg.util.Client.start`); the sequence builder descends into the
-    /// function when the module is a file of the package it has already run, so code a package's `__init__.py`
-    /// starts in its other modules runs at load, not later.
+    /// A call of a member of an imported module, by the import spec and the member's dotted name as written: in
+    /// Python `._core.Engine`, `.helpers.go`, `pkg.util.Client.start`; in JavaScript the relative specifier, `#`
+    /// and the member (`./lib/core#start`; `./lib/core#` calls the module itself, `new` adds `.constructor`). The
+    /// sequence builder descends into the function when the module is a file of the package it has already run,
+    /// so code an entry file starts in the package's other modules runs at load, not later.
     case callImported(String)
 
     /// The behaviour, when this event is one.

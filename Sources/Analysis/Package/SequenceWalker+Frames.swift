@@ -51,12 +51,8 @@ extension SequenceWalker {
             case .functions(let unit, let items, let index, let thenUncalled, let deferred):
                 guard index < items.count else {
                     guard thenUncalled, unit >= 0 else { continue }
-                    // Python: another module of the package may still call them; they wait for the entry's end.
-                    if units[unit].language == .python {
-                        pendingUncalled.append(unit)
-                    } else if let frame = uncalledFrame(unit) {
-                        stack.append(frame)
-                    }
+                    // Another module of the package may still call them; they wait for the entry's end.
+                    pendingUncalled.append(unit)
                     continue
                 }
                 stack.append(.functions(unit, items, index + 1, thenUncalled: thenUncalled, deferred: deferred))
@@ -74,7 +70,7 @@ extension SequenceWalker {
         }
     }
 
-    /// Walks the uncalled functions of the Python units whose top level ran in this entry (and of the modules
+    /// Walks the uncalled functions of the units whose top level ran in this entry (and of the modules
     /// those functions import, in turn), as deferred code.
     mutating func walkUncalled() {
         while !pendingUncalled.isEmpty {

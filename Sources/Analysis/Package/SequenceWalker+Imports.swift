@@ -1,4 +1,4 @@
-/// Python imports and calls of imported members: which package files and functions they reach.
+/// Imports and calls of imported members: which package files and functions they reach.
 extension SequenceWalker {
     /// The package files a Python import spec resolves to from a file (cached by what the resolution depends on).
     mutating func pythonFiles(_ spec: String, from path: String) -> [String] {
@@ -9,9 +9,37 @@ extension SequenceWalker {
         return targets
     }
 
-    /// A call of a member of an imported module: descends into the function (a class's `__init__` for a class)
-    /// when the module is a package file already run and the function has not been walked.
-    mutating func importedCall(_ dotted: String, in unit: Int) -> [WalkFrame] {
+    /// A call of a member of an imported module: descends into the function it names.
+    ///
+    /// Only when the module is a package file already run and the function (in Python a class's `__init__` for a
+    /// class) has not been walked. What a call may name is worked out once per calling unit and call text (a file
+    /// makes the same calls many times).
+    mutating func importedCall(_ call: String, in unit: Int) -> [WalkFrame] {
+        let key = ImportedCallKey(unit: unit, call: call)
+        let candidates: [ImportedMember]
+        if let known = importedCalls[key] {
+            candidates = known
+        } else {
+            candidates =
+                units[unit].language == .javascript
+                ? requiredCandidates(call, from: units[unit].path) : pythonCandidates(call, from: units[unit].path)
+            importedCalls[key] = candidates
+        }
+        for candidate in candidates {
+            guard let target = unitIds[candidate.file], let body = units[target].functions[candidate.member] else {
+                continue
+            }
+            guard visitedFunctions[target].insert(candidate.member).inserted else { return [] }
+            return [.events(target, body, 0, afterwards: nil, deferred: deferred)]
+        }
+        return []
+    }
+
+    // MARK: - Private
+
+    /// The functions a Python call of an imported member may name, in the order to try: each split of the dotted
+    /// path (`importedMemberCandidates`), the member itself then its `__init__`.
+    private mutating func pythonCandidates(_ dotted: String, from path: String) -> [ImportedMember] {
         if dotted.utf8.first != 0x2E {
             // An absolute path names a package file only if its first name is one of the package's: most such
             // calls are of libraries, rejected here with one lookup.
@@ -19,23 +47,34 @@ extension SequenceWalker {
             pythonTopLevelNames = names
             guard let dot = dotted.utf8.firstIndex(of: 0x2E), names.contains(String(dotted[..<dot])) else { return [] }
         }
-        let key = ModuleResolver.pythonImportKey(dotted, from: units[unit].path)
-        let candidates: [ImportedMember]
-        if let known = importedMembers[key] {
-            candidates = known
+        // Files of one folder (for an absolute path, every file) make the same calls: worked out once for them.
+        let key = ModuleResolver.pythonImportKey(dotted, from: path)
+        if let known = pythonCalls[key] { return known }
+        let candidates = importedMemberCandidates(dotted, from: path).flatMap { candidate in
+            [candidate, ImportedMember(file: candidate.file, member: candidate.member + ".__init__")]
+        }
+        pythonCalls[key] = candidates
+        return candidates
+    }
+
+    /// The functions a JavaScript call of a package module's member may name (`./lib/core#start`: `start` of
+    /// `./lib/core`, `#` alone the module itself), in the order to try: `exports.start`, else a function `start`;
+    /// for the module itself `module.exports`, else `exports.default` (`#default` the other way round).
+    private mutating func requiredCandidates(_ call: String, from path: String) -> [ImportedMember] {
+        guard let hash = call.lastIndex(of: "#"), let file = resolver.javascript(String(call[..<hash]), from: path)
+        else { return [] }
+        let member = call[call.index(after: hash)...]
+        let names: [String]
+        if member.isEmpty {
+            names = ["module.exports", "exports.default"]
+        } else if member.hasPrefix(".") {
+            names = ["module.exports" + member]
+        } else if member == "default" {
+            names = ["exports.default", "module.exports"]
         } else {
-            candidates = importedMemberCandidates(dotted, from: units[unit].path)
-            importedMembers[key] = candidates
+            names = ["exports." + member, String(member)]
         }
-        for candidate in candidates {
-            guard let target = unitIds[candidate.file] else { continue }
-            for name in [candidate.member, candidate.member + ".__init__"] {
-                guard let body = units[target].functions[name] else { continue }
-                guard visitedFunctions[target].insert(name).inserted else { return [] }
-                return [.events(target, body, 0, afterwards: nil, deferred: deferred)]
-            }
-        }
-        return []
+        return names.map { ImportedMember(file: file, member: $0) }
     }
 
     /// The package files and member names a dotted call path may name, split from the right
@@ -55,8 +94,14 @@ extension SequenceWalker {
     }
 }
 
-/// A package file and the dotted name of a function or class in it that an imported call may name.
+/// A package file and the name of a function in it that an imported call may name.
 struct ImportedMember: Sendable {
     let file: String
     let member: String
+}
+
+/// An imported call as written in one unit (`SequenceWalker.importedCalls`).
+struct ImportedCallKey: Hashable {
+    let unit: Int
+    let call: String
 }

@@ -3,9 +3,9 @@ import LockgateCore
 
 /// Walks a package's entry points in execution order and builds the behaviour sequence: each entry's code in statement
 /// order, following package-local imports (each module once, in import order) and descending into called functions
-/// at their call sites (each function once; in Python also functions of the package's other modules, and functions
-/// handed to threads and exit handlers); the functions nothing called follow, in name order: a JavaScript file's
-/// after its top level, a Python file's at the end of the entry (a module imported later may still call them).
+/// at their call sites (each function once; also functions of the package's other modules, and in Python functions
+/// handed to threads and exit handlers); the functions nothing called follow at the end of the entry, in name order
+/// (a module imported later may still call them).
 ///
 /// Each file is analysed when the walk first reaches it, with that entry's context.
 struct SequenceWalker {
@@ -47,8 +47,10 @@ struct SequenceWalker {
     /// Python units whose top level has run and whose uncalled functions wait for the end of the entry: another
     /// module may still call them (`from ._core import start; start()` in `__init__.py`).
     var pendingUncalled: [Int] = []
-    /// What each imported call's dotted path may name, by what the resolution depends on.
-    var importedMembers: [PythonImportKey: [ImportedMember]] = [:]
+    /// The functions each imported call may name, in the order to try, by calling unit and call text.
+    var importedCalls: [ImportedCallKey: [ImportedMember]] = [:]
+    /// The same for Python calls, by what the resolution depends on (shared by the files of a folder).
+    var pythonCalls: [PythonImportKey: [ImportedMember]] = [:]
     /// `ModuleResolver.pythonTopLevelNames`, worked out at the first imported call of an absolute path.
     var pythonTopLevelNames: Set<String>?
 

@@ -8,16 +8,7 @@ import Testing
 @Suite struct JavaScriptModuleCallTests {
     typealias Support = JavaScriptTestSupport
 
-    private func summary(_ events: [CodeEvent]) -> [String] {
-        events.compactMap { event in
-            switch event {
-            case .behaviour(let behaviour): behaviour.kind.rawValue
-            case .callLocal(let name): "call:\(name)"
-            case .importModule: nil
-            case .callImported(let path): "call-imported:\(path)"
-            }
-        }
-    }
+    private func summary(_ events: [CodeEvent]) -> [String] { Support.summary(events, imports: false) }
 
     @Test func callsOfPackageModulesNameTheModuleAndTheMember() {
         let analysis = Support.analyse(

@@ -7,16 +7,7 @@ import Testing
 @Suite struct JavaScriptStructureTests {
     typealias Support = JavaScriptTestSupport
 
-    private func summary(_ events: [CodeEvent]) -> [String] {
-        events.map { event in
-            switch event {
-            case .behaviour(let behaviour): behaviour.kind.rawValue
-            case .callLocal(let name): "call:\(name)"
-            case .importModule(let module, let line): "import:\(module)@\(line)"
-            case .callImported(let path): "call-imported:\(path)"
-            }
-        }
-    }
+    private func summary(_ events: [CodeEvent]) -> [String] { Support.summary(events) }
 
     @Test func functionsKeepTheirEventsAndCallsAreOrdered() {
         let analysis = Support.analyse(

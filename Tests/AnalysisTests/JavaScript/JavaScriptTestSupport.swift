@@ -45,6 +45,19 @@ enum JavaScriptTestSupport {
     }
 
     /// The kinds reported anywhere in some source.
+    /// Events as short strings (`spawn_process`, `call:f`, `import:os@1`, `call-imported:./x#f`); imports left
+    /// out when `imports` is false.
+    static func summary(_ events: [CodeEvent], imports: Bool = true) -> [String] {
+        events.compactMap { event in
+            switch event {
+            case .behaviour(let behaviour): behaviour.kind.rawValue
+            case .callLocal(let name): "call:\(name)"
+            case .importModule(let module, let line): imports ? "import:\(module)@\(line)" : nil
+            case .callImported(let path): "call-imported:\(path)"
+            }
+        }
+    }
+
     static func kinds(in source: String) -> Set<BehaviourKind> {
         Set(analyse(source).allBehaviours.map(\.kind))
     }

@@ -8,43 +8,43 @@ import Testing
 /// where the call is made, and functions nothing calls wait for the end of the entry.
 @Suite struct ModuleCallSequenceTests {
     @Test func javascriptCallsIntoPackageModulesRunAtLoad() {
-        let files = PackageFixture.files([
-            ("package/package.json", #"{"name": "api", "main": "index.js"}"#),
-            (
-                "package/index.js",
-                """
-                import ./lib/core
-                import ./lib/run.js
-                callimported ./lib/core#start
-                callimported ./lib/run.js#
-                callimported ./lib/core#Engine.constructor
-                callimported ./lib/core#start
-                callimported ./lib/missing#go
-                callimported lodash#map
-                b url
-                """
-            ),
-            (
-                "package/lib/core.js",
-                """
-                b import_os_module
-                def exports.start
-                  b recon_host
-                end
-                def Engine.constructor
-                  b spawn_process
-                end
-                def unused
-                  b eval_code
-                end
-                """
-            ),
-            (
-                "package/lib/run.js",
-                "def module.exports\n  b use_network\n  call helper\nend\ndef helper\n  b read_file\nend"
-            ),
-        ])
-        let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .npm))
+        let trace = PackageFixture.trace(
+            [
+                ("package/package.json", #"{"name": "api", "main": "index.js"}"#),
+                (
+                    "package/index.js",
+                    """
+                    import ./lib/core
+                    import ./lib/run.js
+                    callimported ./lib/core#start
+                    callimported ./lib/run.js#
+                    callimported ./lib/core#Engine.constructor
+                    callimported ./lib/core#start
+                    callimported ./lib/missing#go
+                    callimported lodash#map
+                    b url
+                    """
+                ),
+                (
+                    "package/lib/core.js",
+                    """
+                    b import_os_module
+                    def exports.start
+                      b recon_host
+                    end
+                    def Engine.constructor
+                      b spawn_process
+                    end
+                    def unused
+                      b eval_code
+                    end
+                    """
+                ),
+                (
+                    "package/lib/run.js",
+                    "def module.exports\n  b use_network\n  call helper\nend\ndef helper\n  b read_file\nend"
+                ),
+            ], ecosystem: .npm)
         #expect(
             trace == [
                 "start:main",
@@ -62,16 +62,16 @@ import Testing
     @Test func exportedNamesAndDefaultExportsAreFound() {
         // `#` alone is the module itself: `module.exports`, else `exports.default`; `#default` the other way
         // round; a member is `exports.member`, else a function of that name.
-        let files = PackageFixture.files([
-            ("package/package.json", #"{"name": "api", "main": "index.js"}"#),
-            (
-                "package/index.js",
-                "import ./a\nimport ./b\ncallimported ./a#\ncallimported ./b#default\ncallimported ./b#steal"
-            ),
-            ("package/a.js", "def exports.default\n  b read_env_all\nend"),
-            ("package/b.js", "def module.exports\n  b write_file\nend\ndef steal\n  b read_browser_store\nend"),
-        ])
-        let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .npm))
+        let trace = PackageFixture.trace(
+            [
+                ("package/package.json", #"{"name": "api", "main": "index.js"}"#),
+                (
+                    "package/index.js",
+                    "import ./a\nimport ./b\ncallimported ./a#\ncallimported ./b#default\ncallimported ./b#steal"
+                ),
+                ("package/a.js", "def exports.default\n  b read_env_all\nend"),
+                ("package/b.js", "def module.exports\n  b write_file\nend\ndef steal\n  b read_browser_store\nend"),
+            ], ecosystem: .npm)
         #expect(
             trace == [
                 "start:main",
@@ -84,12 +84,12 @@ import Testing
 
     @Test func aCallFromDeferredCodeReachesDeferredCode() {
         // The require and the call sit in a function nothing called: the module and the callee are deferred too.
-        let files = PackageFixture.files([
-            ("package/package.json", #"{"name": "api", "main": "index.js"}"#),
-            ("package/index.js", "b url\ndef later\n  import ./c\n  callimported ./c#go\nend"),
-            ("package/c.js", "def exports.go\n  b spawn_process\nend"),
-        ])
-        let trace = PackageFixture.trace(PackageFixture.analyzer.analyse(files: files, ecosystem: .npm))
+        let trace = PackageFixture.trace(
+            [
+                ("package/package.json", #"{"name": "api", "main": "index.js"}"#),
+                ("package/index.js", "b url\ndef later\n  import ./c\n  callimported ./c#go\nend"),
+                ("package/c.js", "def exports.go\n  b spawn_process\nend"),
+            ], ecosystem: .npm)
         #expect(
             trace == [
                 "start:main",

@@ -55,6 +55,11 @@ enum PackageFixture {
         pairs.map { PackageFile(path: $0.0, data: Data($0.1.utf8)) }
     }
 
+    /// The trace (below) of a package made of (path, text) pairs, analysed as one of an ecosystem.
+    static func trace(_ pairs: [(String, String)], ecosystem: Ecosystem) -> [String] {
+        trace(analyzer.analyse(files: files(pairs), ecosystem: ecosystem))
+    }
+
     /// The token strings with behaviours written `context:kind@path:line`.
     static func trace(_ analysis: PackageAnalysis) -> [String] {
         analysis.sequence.tokens.map { token in

@@ -31,6 +31,42 @@ import Testing
         #expect(analysis.sequence.tokenStrings.first == "start:install")
     }
 
+    @Test func aStealerAnotherModuleCallsAtLoadIsRuntimeAndAnExportedFunctionWaits() {
+        // TypeScript's output: the entry calls the stealer of another module at load; the module's exported
+        // `module.exports = function` of a third file is only called by the package's user.
+        let files = PackageFixture.files([
+            ("package/package.json", #"{"name": "chat-lib", "version": "1.0.0", "main": "build/index.js"}"#),
+            (
+                "package/build/index.js",
+                """
+                "use strict";
+                var __importDefault = (this && this.__importDefault) || function (mod) { return mod; };
+                const stealer_1 = __importDefault(require("./stealer"));
+                const api = require('./api');
+                (0, stealer_1.default)();
+                """
+            ),
+            (
+                "package/build/stealer.js",
+                """
+                const fs = require('fs');
+                const os = require('os');
+                function steal() { return fs.readFileSync(os.homedir() + '/.config/discord/Local Storage/leveldb'); }
+                exports.default = steal;
+                """
+            ),
+            (
+                "package/build/api.js",
+                "const cp = require('child_process');\nmodule.exports = function (c) { cp.exec(c); };"
+            ),
+        ])
+        let behaviours = PackageAnalyzer().analyse(files: files, ecosystem: nil).sequence.behaviours
+        let discord = behaviours.filter { $0.kind == .readDiscordStore }
+        #expect(!discord.isEmpty && discord.allSatisfy { $0.context == .runtime })
+        let spawns = behaviours.filter { $0.kind == .spawnProcess }
+        #expect(spawns.count == 1 && spawns.allSatisfy { $0.context == .deferred })
+    }
+
     @Test func setupPyCmdclassPayloadIsInstallContext() {
         let setup = """
             import os

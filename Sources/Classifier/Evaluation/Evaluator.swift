@@ -38,15 +38,21 @@ public struct Evaluator: Sendable {
 
     /// Runs the evaluation.
     /// - Parameters:
-    ///   - samples: The labelled corpus.
+    ///   - evaluated: The labelled corpus, split into folds and scored.
+    ///   - trainingOnly: Packages every fold also trains on and none is scored on (extra training data), except
+    ///     those whose group the fold tests.
     ///   - header: Facts to print above the tables (corpus hash, model version).
     ///   - progress: Called as models finish.
     /// - Returns: The report.
     /// - Throws: `ClassifierError` when a split cannot be trained.
     public func run(
-        _ samples: [LabelledSequence], header: [String] = [], progress: (@Sendable (String) -> Void)? = nil
+        _ evaluated: [LabelledSequence], trainingOnly: [LabelledSequence] = [], header: [String] = [],
+        progress: (@Sendable (String) -> Void)? = nil
     ) async throws(ClassifierError) -> EvaluationReport {
-        let splits = CrossValidation.kFold(samples, folds: folds, seed: seed)
+        // The training-only packages sit after the evaluated ones and are never in a test set, so their scores stay
+        // nil and every table below leaves them out.
+        let samples = evaluated + trainingOnly
+        let splits = Self.splits(evaluated: evaluated, trainingOnly: trainingOnly, folds: folds, seed: seed)
         progress?("cross-validation (\(folds) folds)")
         let main = try await CrossValidation(
             trainer: ModelTrainer(configuration: configuration), concurrency: concurrency
@@ -75,7 +81,10 @@ public struct Evaluator: Sendable {
         }
         let facts =
             header + [
-                "\(samples.count) packages: " + strata(samples), "folds: \(folds), grouped by `group`; seed \(seed)",
+                "\(evaluated.count) packages: " + strata(evaluated)
+                    + (trainingOnly.isEmpty
+                        ? "" : "; every fold also trains on \(trainingOnly.count) others: " + strata(trainingOnly)),
+                "folds: \(folds), grouped by `group`; seed \(seed)",
                 "default thresholds: \(thresholds.summary)",
             ]
         return EvaluationReport(header: facts, sections: sections, scores: scored(samples, outcome: main))
@@ -106,6 +115,24 @@ public struct Evaluator: Sendable {
         return EvaluationReport(
             header: header + ["\(samples.count) packages: " + strata(samples)], sections: sections,
             scores: evaluator.scored(samples, outcome: outcome))
+    }
+
+    /// Grouped k-fold splits of `evaluated`, each training set extended with the training-only packages (indexed
+    /// after the evaluated ones) whose group the split does not test.
+    /// - Parameters:
+    ///   - evaluated: The packages split into folds.
+    ///   - trainingOnly: The packages only ever trained on.
+    ///   - folds: The fold count.
+    ///   - seed: The seed.
+    /// - Returns: One split per fold, indices into `evaluated + trainingOnly`.
+    static func splits(
+        evaluated: [LabelledSequence], trainingOnly: [LabelledSequence], folds: Int, seed: UInt64
+    ) -> [(train: [Int], test: [Int])] {
+        CrossValidation.kFold(evaluated, folds: folds, seed: seed).map { split in
+            let tested = Set(split.test.map { evaluated[$0].group })
+            let extra = trainingOnly.indices.filter { !tested.contains(trainingOnly[$0].group) }
+            return (train: split.train + extra.map { evaluated.count + $0 }, test: split.test)
+        }
     }
 
     // MARK: - Private

@@ -24,6 +24,13 @@ extension Lockgate {
 
         @OptionGroup var corpus: CorpusArguments
 
+        @Option(
+            name: .customLong("train-corpus"), parsing: .upToNextOption,
+            help: ArgumentHelp(
+                "Corpus folders every fold also trains on and none is scored on (extra training data, such as "
+                    + "training/pypi-tail); a package whose group a fold tests is left out of that fold's training."))
+        var trainingFolders: [String] = []
+
         @Option(help: "The model whose training procedure and thresholds are evaluated (default: the bundled one).")
         var model: String?
 
@@ -52,6 +59,9 @@ extension Lockgate {
             guard folds == 0 || (folds >= 2 && folds <= 20) else {
                 throw ValidationError("--folds must be 0 or between 2 and 20, got \(folds)")
             }
+            guard folds > 0 || trainingFolders.isEmpty else {
+                throw ValidationError("--train-corpus trains each fold; it needs --folds 2 or more, not 0")
+            }
         }
 
         func run() async throws {
@@ -63,11 +73,18 @@ extension Lockgate {
                 throw ExitCode(ExitStatus.usage.rawValue)
             }
             let loaded = try await corpus.load()
-            let header = [
+            let extra = trainingFolders.isEmpty ? nil : try await corpus.load(trainingFolders)
+            var header = [
                 "corpora: \(loaded.folders.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) "
-                    + "(corpus hash `\(loaded.digest.prefix(16))`)",
-                "model: `\(classifier.modelVersion)`",
+                    + "(corpus hash `\(loaded.digest.prefix(16))`)"
             ]
+            if let extra {
+                header.append(
+                    "training only: "
+                        + "\(extra.folders.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) "
+                        + "(corpus hash `\(extra.digest.prefix(16))`)")
+            }
+            header.append("model: `\(classifier.modelVersion)`")
             let report: EvaluationReport
             if folds == 0 {
                 report = Evaluator.heldOut(loaded.samples, model: classifier, header: header)
@@ -86,7 +103,9 @@ extension Lockgate {
                     configuration: trainingConfiguration, thresholds: classifier.thresholds,
                     folds: folds, seed: seed, ablations: !noAblations, concurrency: corpus.jobs)
                 do {
-                    report = try await evaluator.run(loaded.samples, header: header) { printError("lockgate: \($0)") }
+                    report = try await evaluator.run(
+                        loaded.samples, trainingOnly: extra?.samples ?? [], header: header
+                    ) { printError("lockgate: \($0)") }
                 } catch {
                     printError("lockgate: \(error)")
                     throw ExitCode(ExitStatus.incomplete.rawValue)

@@ -95,9 +95,11 @@ struct CorpusArguments: ParsableArguments {
     }
 
     /// Loads the corpora, printing problems to standard error.
+    /// - Parameter chosen: The folders to load instead of `--corpus`'s.
     /// - Returns: The labelled sequences.
     /// - Throws: `ExitCode` 3 when a manifest cannot be read or nothing can be.
-    func load() async throws -> LoadedCorpus {
+    func load(_ chosen: [String]? = nil) async throws -> LoadedCorpus {
+        let folders = chosen ?? self.folders
         let environment = ProcessInfo.processInfo.environment
         let cache = SequenceCache(
             cacheDirectory: CacheLocation.directory(explicit: cacheDir, environment: environment),

@@ -9,10 +9,10 @@ extension Policy {
     /// sources as info.
     public static let defaultPolicy = Policy(
         version: 1,
-        thresholds: Thresholds(block: 0.9432, warn: 0.6387),
+        thresholds: Thresholds(block: 0.9306, warn: 0.6103),
         ecosystems: [
-            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7528, warn: 0.2648)),
-            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9432, warn: 0.6387)),
+            .npm: EcosystemOverride(thresholds: ThresholdOverride(block: 0.7999, warn: 0.265)),
+            .pypi: EcosystemOverride(thresholds: ThresholdOverride(block: 0.9306, warn: 0.6103)),
         ],
         registries: Registries(allowed: [
             "registry.npmjs.org",

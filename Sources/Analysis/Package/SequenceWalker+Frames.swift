@@ -170,13 +170,16 @@ extension SequenceWalker {
                 ]
                 .compactMap { $0 }.first(where: layout.exists)
             }
-            return target.map { [.file($0, [])] } ?? []
+            guard let target else { return [] }
+            if context == .install { installEntryFiles.insert(target) }
+            return [.file(target, [])]
         case .runModule(let module, _, _):
             var files = resolver.python(module, from: root + "setup.py")
             if let last = files.last, last.hasSuffix("/__init__.py") {
                 let main = ModuleResolver.directory(of: last) + "/__main__.py"
                 if layout.exists(main) { files.append(main) }
             }
+            if context == .install { installEntryFiles.formUnion(files) }
             return files.map { .file($0, []) }
         case .runScript(let name):
             guard let script = manifest?.script(name), scriptsRun.insert(name).inserted, let manifest else { return [] }
@@ -184,6 +187,7 @@ extension SequenceWalker {
                 path: manifest.path, line: script.valuePosition.line,
                 column: script.valuePosition.column + 1, context: context, lines: manifest.lines)
             installSourceBytes += context == .install ? script.command.utf8.count : 0
+            if context == .install { installEntryFiles.insert(manifest.path) }
             let steps = shell.analyse(script.command, origin: origin)
             record(shellSteps: steps, path: manifest.path, key: manifest.path + "#script-\(analyses.count)")
             return [.shell(manifest.path, steps, 0)]

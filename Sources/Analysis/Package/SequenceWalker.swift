@@ -41,6 +41,11 @@ struct SequenceWalker {
     var deferred = false
     /// Whether the walk is in the files no entry point reached (they run only if a user imports or runs them).
     var unreached = false
+    /// The files an install entry runs itself (setup.py, the script a lifecycle hook names, the manifest of inline
+    /// commands): a function of theirs nobody calls that the walk sees is still install code — such a file exists to
+    /// act at install, and a payload there may be started in a way the walk does not follow (`new C().run()`) —
+    /// while one of a module they import (setup.py imports the package for its version) waits for a caller.
+    var installEntryFiles: Set<String> = []
     /// The files each Python import resolved to, by what the resolution depends on (a package imports the same
     /// modules from many files).
     var pythonImports: [PythonImportKey: [String]] = [:]
@@ -61,6 +66,7 @@ struct SequenceWalker {
         visitedFiles.reserveCapacity(layout.files.count)  // only looked up, never iterated: no growth rehashing
         for entry in entries {
             context = entry.kind == .install ? .install : .runtime
+            installEntryFiles = []
             begin(entry.kind, entry.name)
             for step in entry.steps { run(step) }
             walkUncalled()
@@ -86,10 +92,17 @@ struct SequenceWalker {
         }
     }
 
-    /// Appends a behaviour to the sequence.
+    /// Appends a behaviour to the sequence; in code that waits for a caller, a runtime behaviour is `deferred`, and
+    /// so is an install behaviour outside the files the install entry runs itself (`installEntryFiles`).
     mutating func emit(_ behaviour: Behaviour) {
         var behaviour = behaviour
-        if (deferred || unreached) && behaviour.context == .runtime { behaviour.context = .deferred }
+        if deferred || unreached {
+            switch behaviour.context {
+            case .runtime: behaviour.context = .deferred
+            case .install where !installEntryFiles.contains(behaviour.path): behaviour.context = .deferred
+            default: break
+            }
+        }
         tokens.append(.behaviour(behaviours.count))
         behaviours.append(behaviour)
     }
@@ -107,11 +120,14 @@ struct SequenceWalker {
         switch step {
         case .behaviour(let behaviour): emit(behaviour)
         case .shell(let script, let origin):
+            if context == .install { installEntryFiles.insert(origin.path) }
             installSourceBytes += context == .install ? script.utf8.count : 0
             let steps = shell.analyse(script, origin: origin)
             record(shellSteps: steps, path: origin.path, key: origin.path + "#script-\(analyses.count)")
             walkFrames([.shell(origin.path, steps, 0)])
-        case .file(let path, let functions): walkFrames([.file(path, functions)])
+        case .file(let path, let functions):
+            if context == .install { installEntryFiles.insert(path) }
+            walkFrames([.file(path, functions)])
         case .pth(let path): pth(path)
         }
     }

@@ -23,5 +23,5 @@ struct Inspection: Sendable {
 public enum AnalyserVersions {
     /// The analysis stage's version: archive checks and the static analyser. Raise it whenever what they report
     /// changes, so cached analyses are redone.
-    public static let analyser = "behaviour-16"
+    public static let analyser = "behaviour-17"
 }

@@ -22,8 +22,7 @@ extension SequenceWalker {
         else { return nil }
         let directory = ModuleResolver.directory(of: path)
         let base = (directory.isEmpty ? "" : directory + "/") + first
-        if let known = siblingModules[base] { return known ? "." + spec : nil }
-        let exists = layout.exists(base + ".py") || layout.exists(base + "/__init__.py")
+        let exists = siblingModules[base] ?? (layout.exists(base + ".py") || layout.exists(base + "/__init__.py"))
         siblingModules[base] = exists
         return exists ? "." + spec : nil
     }
